@@ -57,6 +57,12 @@ public sealed partial class SampleDataset
     public List<LambdaFunction> LambdaFunctions { get; } = [];
     public List<S3Bucket> S3Buckets { get; } = [];
 
+    /// <summary>
+    /// How each resource behaves in CloudWatch (keyed by instance, volume, NAT gateway id or DB instance identifier).
+    /// The EC2 and RDS parts set them; the CloudWatch handler serves datapoints from them. No profile ⇒ no datapoints.
+    /// </summary>
+    public Dictionary<string, SampleMetricProfile> MetricProfiles { get; } = new(StringComparer.Ordinal);
+
     partial void BuildEc2();
 
     partial void BuildQueryServices();

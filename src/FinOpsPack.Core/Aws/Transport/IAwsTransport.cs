@@ -8,6 +8,9 @@ public interface IAwsTransport
 {
     Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken ct);
 
+    /// <summary>The endpoint a service is reached at in a region, after the SDK-style overrides (for the S3 SDK client).</summary>
+    Uri ResolveEndpoint(AwsService service, string region);
+
     /// <summary>
     /// Runs a call made through an AWSSDK service client (S3) under the same concurrency limits, retries and audit.
     /// The SDK client must be configured with its own retries off; SDK exceptions are mapped to <see cref="AwsServiceException"/>.
