@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FinOpsPack.Core.Scanning;
 using FinOpsPack.SampleAccount.Hosting;
 using FinOpsPack.Tests.Testing;
 
