@@ -20,5 +20,8 @@ public sealed record FaultPlan
 
     public int Seed { get; init; } = 7;
 
+    /// <summary>Token-bucket limits per service signing name (per region), throttling with the service's own code when empty.</summary>
+    public IReadOnlyDictionary<string, RateLimit> RateLimits { get; init; } = new Dictionary<string, RateLimit>(StringComparer.Ordinal);
+
     public static FaultPlan None { get; } = new();
 }

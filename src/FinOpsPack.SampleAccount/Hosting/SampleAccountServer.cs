@@ -18,6 +18,7 @@ public sealed class SampleAccountServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _servedByAction = new(StringComparer.Ordinal);
     private readonly Random _random;
+    private readonly ConcurrentDictionary<(string Service, string Region), TokenBucket> _buckets = new();
     private int _served;
 
     private SampleAccountServer(WebApplication app, SampleAccountOptions options, SampleDataset dataset)
@@ -147,6 +148,14 @@ public sealed class SampleAccountServer : IAsyncDisposable
         {
             await SampleErrors.WriteAsync(call, protocol, 403, SampleErrors.AccessDeniedCode(protocol),
                 $"User: {call.Caller!.Arn} is not authorized to perform: {action} because no identity-based policy allows the {action} action").ConfigureAwait(false);
+            return true;
+        }
+
+        if (faults.RateLimits.TryGetValue(handler.Service.SigningName, out var limit)
+            && !_buckets.GetOrAdd((handler.Service.SigningName, call.Region), _ => new TokenBucket(limit.Capacity, limit.RefillPerSecond, TimeProvider.System)).TryTake())
+        {
+            var code = handler.ThrottleCode;
+            await SampleErrors.WriteAsync(call, protocol, SampleErrors.ThrottleStatus(protocol, code), code, "Rate exceeded").ConfigureAwait(false);
             return true;
         }
 

@@ -56,21 +56,59 @@ public static partial class SigV4Verifier
     private static string CanonicalRequest(HttpContext http, byte[] body, string signedHeaders)
     {
         var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
-        var q = raw.IndexOf('?', StringComparison.Ordinal);
-        var path = q < 0 ? raw : raw[..q];
-        var query = q < 0 ? "" : raw[(q + 1)..];
+        var isS3 = AuthorizationShape().Match(http.Request.Headers.Authorization.ToString()).Groups["service"].Value == "s3";
+        return CanonicalRequest(
+            http.Request.Method, raw, name => http.Request.Headers[name].Select(v => v ?? ""), body, signedHeaders,
+            http.Request.Headers["X-Amz-Content-SHA256"].ToString(), isS3);
+    }
+
+    /// <summary>
+    /// The SigV4 canonical request. <paramref name="rawTarget"/> is the request target as sent; non-S3 paths are
+    /// normalised and each segment URI-encoded once more (AWS's double encoding), S3 paths are used as sent.
+    /// </summary>
+    internal static string CanonicalRequest(
+        string method, string rawTarget, Func<string, IEnumerable<string>> header, byte[] body, string signedHeaders, string? contentSha256, bool isS3)
+    {
+        var q = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var path = q < 0 ? rawTarget : rawTarget[..q];
+        var query = q < 0 ? "" : rawTarget[(q + 1)..];
         var headers = signedHeaders.Split(';').Select(name =>
-            name + ":" + string.Join(',', http.Request.Headers[name].Select(v => Spaces().Replace(v ?? "", " ").Trim())));
-        var payloadHash = http.Request.Headers["X-Amz-Content-SHA256"].ToString() is { Length: > 0 } h
-            ? h
-            : Convert.ToHexStringLower(SHA256.HashData(body));
+            name + ":" + string.Join(',', header(name).Select(v => Spaces().Replace(v, " ").Trim())));
+        var payloadHash = contentSha256 is { Length: > 0 } h ? h : Convert.ToHexStringLower(SHA256.HashData(body));
         return string.Join('\n',
-            http.Request.Method,
-            path.Length == 0 ? "/" : path,
+            method,
+            isS3 ? (path.Length == 0 ? "/" : path) : CanonicalPath(path),
             CanonicalQuery(query),
             string.Join('\n', headers) + "\n",
             signedHeaders,
             payloadHash);
+    }
+
+    private static string CanonicalPath(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+
+                continue;
+            }
+
+            segments.Add(Uri.EscapeDataString(segment));
+        }
+
+        var trailing = path.Length > 1 && path.EndsWith('/') && segments.Count > 0 && !path.EndsWith("/..", StringComparison.Ordinal) ? "/" : "";
+        return "/" + string.Join('/', segments) + trailing;
     }
 
     private static string CanonicalQuery(string query) =>

@@ -8,14 +8,15 @@ public sealed class ScanExecution(ConsoleStreams io, TimeProvider time)
 {
     public async Task<int> RunAsync(ScanRequest request, bool quiet, CancellationToken ct)
     {
-        IScanProgress progress = quiet ? IScanProgress.None : new PlainProgress(io.Err);
         if (!quiet)
         {
             await io.Err.WriteLineAsync($"Scanning {request.RoleArn.AccountId} as {request.RoleArn.RoleName} (review {request.ReviewId}, External ID fingerprint {request.ExternalId.Fingerprint})").ConfigureAwait(false);
         }
 
         var runner = ScanComposition.Runner(time);
-        var result = await runner.RunAsync(request, progress, ct).ConfigureAwait(false);
+        var result = quiet || !io.IsInteractive
+            ? await runner.RunAsync(request, quiet ? IScanProgress.None : new PlainProgress(io.Err), ct).ConfigureAwait(false)
+            : await SpectreProgress.RunAsync(io.Err, progress => runner.RunAsync(request, progress, ct)).ConfigureAwait(false);
         await ScanSummary.WriteAsync(io, result, request.OutputDirectory).ConfigureAwait(false);
         return result.Scan.ExitCode;
     }

@@ -4,12 +4,14 @@ using FinOpsPack.Core.Scanning;
 namespace FinOpsPack.Cli.Commands.Scan;
 
 /// <summary>Validates the scan flags (one clear line each) and runs the scan.</summary>
-public sealed class ScanHandler(ConsoleStreams io, TimeProvider time)
+/// <param name="configure">Lets tests supply caller credentials and environment without touching the process's.</param>
+public sealed class ScanHandler(ConsoleStreams io, TimeProvider time, Func<ScanRequest, ScanRequest>? configure = null)
 {
     public Task<int> RunAsync(ScanOptions options, CancellationToken ct) =>
         CliErrors.GuardAsync(io, async () =>
         {
             var request = ToRequest(options);
+            request = configure?.Invoke(request) ?? request;
             return await new ScanExecution(io, time).RunAsync(request, options.Quiet, ct).ConfigureAwait(false);
         });
 
