@@ -162,7 +162,7 @@ public sealed class Ec2CollectorsMotoTests(MotoServer moto) : IClassFixture<Moto
     }
 
     [MotoFact]
-    public async Task Should_Return_Exactly_The_Seeded_Volumes_With_Types_Sizes_And_Attachments()
+    public async Task Should_Return_Exactly_The_Seeded_Volumes_When_Collecting_Volumes()
     {
         foreach (var region in SeededRegions)
         {
@@ -207,7 +207,7 @@ public sealed class Ec2CollectorsMotoTests(MotoServer moto) : IClassFixture<Moto
     }
 
     [MotoFact]
-    public async Task Should_Return_The_Seeded_Snapshots_With_Their_Fields()
+    public async Task Should_Return_The_Seeded_Snapshots_With_Their_Fields_When_Collecting_Snapshots()
     {
         foreach (var region in SeededRegions)
         {
@@ -242,7 +242,7 @@ public sealed class Ec2CollectorsMotoTests(MotoServer moto) : IClassFixture<Moto
     }
 
     [MotoFact]
-    public async Task Should_Return_Exactly_The_Seeded_Addresses_Gateways_And_Images()
+    public async Task Should_Return_Exactly_The_Seeded_Addresses_Gateways_And_Images_When_Collecting_Them()
     {
         foreach (var region in SeededRegions)
         {
