@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FinOpsPack.Cli.Commands.Scan;
+using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Scanning;
+using FinOpsPack.SampleAccount.Dataset;
+using FinOpsPack.SampleAccount.Hosting;
+
+namespace FinOpsPack.Cli.Commands.Bench;
+
+/// <summary>
+/// The benchmark in one invocation: generate the scale account, serve it on loopback with AWS-like latency and rate
+/// limits, scan it twice as a child process (default settings, then <c>--max-concurrency 1</c>), each against a freshly
+/// started server so both begin with full token buckets, then print the figures against the critical path and append
+/// them to the record file.
+/// </summary>
+public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
+{
+    public Task<int> RunAsync(BenchOptions options, CancellationToken ct) =>
+        CliErrors.GuardAsync(io, async () =>
+        {
+            var profile = ScaleProfile.Find(options.Size)
+                ?? throw new UserInputException($"--size '{options.Size}' is not a benchmark size (small, large)");
+            var output = Path.GetFullPath(options.OutputDirectory);
+            Directory.CreateDirectory(output);
+
+            var externalId = ExternalId.Generate();
+            var clock = Stopwatch.StartNew();
+            var dataset = SampleDataset.CreateScaled(time.GetUtcNow(), externalId, profile);
+            var resources = dataset.ResourceCount;
+            var recommendations = CountRecommendations(dataset);
+            await io.Err.WriteLineAsync(
+                $"{profile.Name} account: {dataset.EnabledRegions.Count} regions, {resources:N0} resources, {recommendations:N0} COH recommendations (generated in {clock.Elapsed.TotalSeconds:0.0} s)").ConfigureAwait(false);
+
+            var (steps, notModelled) = ScanCallPlan.For(dataset);
+            var critical = CriticalPath.Compute(steps, profile.Latency, profile.RateLimits);
+            await io.Err.WriteLineAsync($"critical path {critical.Critical.Time.TotalSeconds:0.00} s ({critical.Critical.Kind}: {critical.Critical.What})").ConfigureAwait(false);
+
+            var first = await ScanAsync(dataset, profile, externalId, Path.Combine(output, "default"), null, ct).ConfigureAwait(false);
+            var second = await ScanAsync(dataset, profile, externalId, Path.Combine(output, "sequential"), 1, ct).ConfigureAwait(false);
+            var render = await BenchRender.MeasureAsync(options.Findings ?? (profile == ScaleProfile.Large ? 50_000 : 500), output, ct).ConfigureAwait(false);
+
+            var result = new BenchResult(profile.Name, time.GetUtcNow(), BenchMachine.Commit(), BenchMachine.Describe(), resources, recommendations,
+                critical, notModelled, first, second, render);
+            var table = BenchTable.Markdown(result);
+            await io.Out.WriteLineAsync(table).ConfigureAwait(false);
+            if (options.Record is { } record)
+            {
+                await File.AppendAllTextAsync(record, Environment.NewLine + table, ct).ConfigureAwait(false);
+                await io.Err.WriteLineAsync("appended to " + record).ConfigureAwait(false);
+            }
+
+            return first.Process.ExitCode is ExitCodes.Ok && second.Process.ExitCode is ExitCodes.Ok ? ExitCodes.Ok : ExitCodes.Error;
+        });
+
+    private async Task<BenchRun> ScanAsync(
+        SampleDataset dataset, ScaleProfile profile, string externalId, string output, int? maxConcurrency, CancellationToken ct)
+    {
+        var label = maxConcurrency is null ? "default" : $"--max-concurrency {maxConcurrency}";
+        await io.Err.WriteLineAsync($"scanning ({label})…").ConfigureAwait(false);
+        await using var server = await SampleAccountServer.StartAsync(
+            new SampleAccountOptions { ExternalId = externalId, Dataset = dataset, Faults = profile.Faults }, ct).ConfigureAwait(false);
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        List<string> arguments =
+        [
+            "scan", "--role-arn", dataset.RoleArn, "--endpoint-url", server.Endpoint.ToString().TrimEnd('/'), "--out", output, "--quiet",
+        ];
+        if (maxConcurrency is { } n)
+        {
+            arguments.AddRange(["--max-concurrency", n.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        var caller = server.Credentials.Caller;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ACCESS_KEY_ID"] = caller.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = caller.SecretAccessKey,
+            [ScanCommand.ExternalIdVariable] = externalId,
+        };
+        var process = await ScanProcess.RunAsync(arguments, environment, ct).ConfigureAwait(false);
+        if (process.ExitCode is not (ExitCodes.Ok or ExitCodes.Partial))
+        {
+            throw new InvalidOperationException($"the {label} scan exited {process.ExitCode}: {process.Stderr.Trim()}");
+        }
+
+        var audit = AuditSummary.Read(Path.Combine(output, "audit.jsonl"));
+        var run = new BenchRun(label, maxConcurrency ?? new Core.Aws.Transport.TransportOptions().MaxConcurrency, process,
+            await ReadScanTimeAsync(Path.Combine(output, "scan.json"), ct).ConfigureAwait(false), audit);
+        await io.Err.WriteLineAsync(
+            $"  {run.Wall.TotalSeconds:0.00} s, {audit.Calls} calls, {audit.Throttled} throttled, peak RSS {BenchTable.Megabytes(process.PeakRssBytes)}, exit {process.ExitCode}").ConfigureAwait(false);
+        return run;
+    }
+
+    /// <summary>scan.json's <c>scan.durationMs</c>, read without materialising the inventory.</summary>
+    private static async Task<TimeSpan?> ReadScanTimeAsync(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+        return document.RootElement.TryGetProperty("scan", out var scan) && scan.TryGetProperty("durationMs", out var ms)
+            ? TimeSpan.FromMilliseconds(ms.GetDouble())
+            : null;
+    }
+
+    /// <summary>COH's de-duplicated list where the dataset has one (the JSON part of the sample account), else 0.</summary>
+    private static int CountRecommendations(SampleDataset dataset) => 0;
+}

@@ -1,0 +1,26 @@
+namespace FinOpsPack.Cli.Commands.Bench;
+
+/// <summary>One scan of the benchmark: how it was run and what it measured.</summary>
+/// <param name="ScanTime">The scan's own duration from scan.json: session, collection, checks, report (no process start-up).</param>
+public sealed record BenchRun(string Label, int MaxConcurrency, ScanProcessResult Process, TimeSpan? ScanTime, AuditSummary Audit)
+{
+    /// <summary>The wall time the goals are judged on: the scan's own, else the process's.</summary>
+    public TimeSpan Wall => ScanTime ?? Process.Wall;
+}
+
+/// <summary>Rendering the HTML report for many findings: how long it took and how large it is, or why it was not measured.</summary>
+public sealed record RenderMeasure(int Findings, TimeSpan? Time, long? HtmlBytes, string? NotMeasured);
+
+/// <summary>Everything one benchmark invocation measured.</summary>
+public sealed record BenchResult(
+    string Size,
+    DateTimeOffset At,
+    string Commit,
+    string Machine,
+    int Resources,
+    int CohRecommendations,
+    CriticalPathResult CriticalPath,
+    IReadOnlyList<string> NotModelled,
+    BenchRun Default,
+    BenchRun Sequential,
+    RenderMeasure Render);

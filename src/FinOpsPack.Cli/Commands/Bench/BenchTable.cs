@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace FinOpsPack.Cli.Commands.Bench;
+
+/// <summary>The benchmark's record: a short markdown section with both runs side by side and which goals hold.</summary>
+public static class BenchTable
+{
+    public const double WallOverCriticalGoal = 1.25;
+    public const double SequentialOverWallGoal = 10;
+    public const long PeakRssGoalBytes = 400_000_000;
+    public const int CostExplorerGoal = 8;
+    public static readonly TimeSpan RenderGoal = TimeSpan.FromSeconds(2);
+
+    public static string Markdown(BenchResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var cp = r.CriticalPath;
+        var d = r.Default;
+        var s = r.Sequential;
+        var text = new StringBuilder();
+        void Line(string line) => text.Append(line).Append('\n');
+        void Row(string figure, string first, string second) => Line($"| {figure} | {first} | {second} |");
+
+        Line(string.Create(c, $"### {r.At:yyyy-MM-dd HH:mm} UTC · `bench --size {r.Size}` · commit {r.Commit}"));
+        Line("");
+        Line($"Machine: {r.Machine}.  ");
+        Line(string.Create(c, $"Account: {r.Resources:N0} resources, {r.CohRecommendations:N0} COH recommendations; {cp.PlannedCalls:N0} calls planned.  "));
+        var chain = cp.Critical.Kind == "chain" ? "" : $"; longest chain {Seconds(cp.LongestChain.Time)}: {cp.LongestChain.What}";
+        var tightest = cp.RateLimits.Count > 0 && cp.Critical.Kind == "chain" ? $"; tightest rate limit {Seconds(cp.RateLimits[0].Time)}: {cp.RateLimits[0].What}" : "";
+        Line($"Critical path {Seconds(cp.Critical.Time)} ({cp.Critical.Kind}: {cp.Critical.What}){chain}{tightest}.");
+        if (r.NotModelled.Count > 0)
+        {
+            Line($"Not in the critical-path model (their calls are not in the bound): {string.Join(", ", r.NotModelled)}.");
+        }
+
+        Line("");
+        Row("figure", "default", s.Label);
+        Line("|---|---:|---:|");
+        Row("wall (scan)", Seconds(d.Wall), Seconds(s.Wall));
+        Row("wall (process, with start-up)", Seconds(d.Process.Wall), Seconds(s.Process.Wall));
+        Row("wall / critical path", Ratio(d.Wall / cp.Critical.Time), Ratio(s.Wall / cp.Critical.Time));
+        Row("sum of call latencies (audit)", Seconds(d.Audit.SumOfLatencies), Seconds(s.Audit.SumOfLatencies));
+        Row("sum of latencies / wall", Ratio(d.Audit.SumOfLatencies / d.Wall), Ratio(s.Audit.SumOfLatencies / s.Wall));
+        Row("calls", d.Audit.Calls.ToString("N0", c), s.Audit.Calls.ToString("N0", c));
+        Row("throttled / retries", $"{d.Audit.Throttled} / {d.Audit.Retries}", $"{s.Audit.Throttled} / {s.Audit.Retries}");
+        Row("failed calls", d.Audit.Failed.ToString(c), s.Audit.Failed.ToString(c));
+        Row("peak RSS (VmHWM)", Megabytes(d.Process.PeakRssBytes), Megabytes(s.Process.PeakRssBytes));
+        Row("scanner CPU time", d.Process.CpuTime is { } dc ? Seconds(dc) : "n/a", s.Process.CpuTime is { } sc ? Seconds(sc) : "n/a");
+        Row("paid Cost Explorer requests", d.Audit.CostExplorerRequests.ToString(c), s.Audit.CostExplorerRequests.ToString(c));
+        Row("exit code", d.Process.ExitCode.ToString(c), s.Process.ExitCode.ToString(c));
+        Line("");
+        Line(r.Render.Time is { } rt
+            ? string.Create(c, $"Report: {r.Render.Findings:N0} findings rendered in {Seconds(rt)}, {Megabytes(r.Render.HtmlBytes)} of HTML.")
+            : $"Report: not measured ({r.Render.NotMeasured}).");
+        Line("");
+        Line("Goals:");
+        Goal(Line, d.Wall <= cp.Critical.Time * WallOverCriticalGoal, string.Create(c, $"wall ≤ {WallOverCriticalGoal} × critical path: {Ratio(d.Wall / cp.Critical.Time)}"));
+        Goal(Line, d.Audit.SumOfLatencies / d.Wall >= SequentialOverWallGoal,
+            string.Create(c, $"≥ {SequentialOverWallGoal:0} × faster than sequential: {Ratio(d.Audit.SumOfLatencies / d.Wall)} (sum of latencies / wall), {Ratio(s.Wall / d.Wall)} (the --max-concurrency 1 run's wall / default wall)"));
+        var large = r.Resources >= 100_000 && r.CohRecommendations >= 20_000;
+        Goal(Line, d.Process.PeakRssBytes is { } peak && peak <= PeakRssGoalBytes,
+            $"peak RSS ≤ 400 MB{(large ? "" : " (this size is below 100,000 resources and 20,000 recommendations: indicative only)")}: {Megabytes(d.Process.PeakRssBytes)}");
+        Goal(Line, Math.Max(d.Audit.CostExplorerRequests, s.Audit.CostExplorerRequests) <= CostExplorerGoal,
+            string.Create(c, $"≤ {CostExplorerGoal} paid Cost Explorer requests: {d.Audit.CostExplorerRequests}"));
+        Goal(Line, r.Render.Time is { } t && t <= RenderGoal,
+            r.Render.Time is null ? $"rendering 50,000 findings ≤ 2 s: not measured" : string.Create(c, $"rendering {r.Render.Findings:N0} findings ≤ 2 s: {Seconds(r.Render.Time.Value)}"));
+        return text.ToString();
+    }
+
+    private static void Goal(Action<string> line, bool met, string what) => line($"- {(met ? "met" : "MISSED")}: {what}");
+
+    public static string Seconds(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.00} s");
+
+    public static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}×");
+
+    public static string Megabytes(long? bytes) =>
+        bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1_000_000.0:0} MB") : "n/a";
+}
