@@ -60,10 +60,11 @@ internal static class Ec2Responses
     {
         var windows = i.PlatformDetails?.StartsWith("Windows", StringComparison.Ordinal) == true;
         var rootDevice = windows ? "/dev/sda1" : "/dev/xvda";
-        var privateIp = PrivateIp(i.Region, i.AvailabilityZone, data.Ec2Instances.IndexOf(i));
+        var lookup = Ec2Lookup.For(data);
+        var privateIp = PrivateIp(i.Region, i.AvailabilityZone, lookup.InstanceIndex[i.InstanceId]);
         var eni = SampleDataset.Ec2NetworkInterfaceOf(i.InstanceId);
         var subnet = i.AvailabilityZone is { } az ? data.Ec2SubnetIds[az] : null;
-        var publicIp = data.ElasticIps.FirstOrDefault(a => a.InstanceId == i.InstanceId)?.PublicIp;
+        var publicIp = lookup.AddressByInstance.GetValueOrDefault(i.InstanceId)?.PublicIp;
         var stopped = i.State == "stopped";
         return Item(
             E("instanceId", i.InstanceId),
@@ -112,7 +113,8 @@ internal static class Ec2Responses
 
     public static XElement Volume(SampleDataset data, EbsVolume v)
     {
-        var attachments = v.AttachedInstanceIds.Select(id => data.Ec2Instances.Single(i => i.InstanceId == id)).Select(i =>
+        var lookup = Ec2Lookup.For(data);
+        var attachments = v.AttachedInstanceIds.Select(id => lookup.Instance(data, id)).Select(i =>
         {
             var root = i.PlatformDetails?.StartsWith("Windows", StringComparison.Ordinal) == true ? "/dev/sda1" : "/dev/xvda";
             var n = i.VolumeIds.ToList().IndexOf(v.VolumeId);
@@ -153,7 +155,7 @@ internal static class Ec2Responses
     public static XElement Address(SampleDataset data, ElasticIp a)
     {
         var nat = a.NetworkInterfaceId is { } eni && a.InstanceId is null
-            ? data.NatGateways.FirstOrDefault(n => SampleDataset.Ec2NetworkInterfaceOf(n.NatGatewayId) == eni)
+            ? Ec2Lookup.For(data).NatByInterface.GetValueOrDefault(eni)
             : null;
         return Item(
             E("publicIp", a.PublicIp),
@@ -172,7 +174,7 @@ internal static class Ec2Responses
     public static XElement NatGateway(SampleDataset data, NatGateway n)
     {
         var eni = SampleDataset.Ec2NetworkInterfaceOf(n.NatGatewayId);
-        var address = data.ElasticIps.FirstOrDefault(a => a.NetworkInterfaceId == eni);
+        var address = Ec2Lookup.For(data).AddressByInterface.GetValueOrDefault(eni);
         return Item(
             Opt("createTime", n.CreateTime is { } c ? Time(c) : null),
             Set("natGatewayAddressSet", [Item(
@@ -193,7 +195,8 @@ internal static class Ec2Responses
 
     public static XElement Image(SampleDataset data, MachineImage m)
     {
-        var windows = data.Ec2Instances.Any(i => i.ImageId == m.ImageId && i.PlatformDetails?.StartsWith("Windows", StringComparison.Ordinal) == true);
+        var lookup = Ec2Lookup.For(data);
+        var windows = lookup.WindowsImages.Contains(m.ImageId);
         var root = windows ? "/dev/sda1" : "/dev/xvda";
         return Item(
             E("imageId", m.ImageId),
@@ -209,7 +212,7 @@ internal static class Ec2Responses
             E("rootDeviceName", root),
             Set("blockDeviceMapping", m.SnapshotIds.Select((s, n) => Item(
                 E("deviceName", DeviceName(root, n)),
-                E("ebs", E("snapshotId", s), Opt("volumeSize", data.EbsSnapshots.FirstOrDefault(x => x.SnapshotId == s)?.VolumeSizeGiB),
+                E("ebs", E("snapshotId", s), Opt("volumeSize", lookup.SnapshotById.GetValueOrDefault(s)?.VolumeSizeGiB),
                     E("deleteOnTermination", "true"), E("volumeType", "gp3"), E("encrypted", "false"))))),
             E("virtualizationType", "hvm"),
             TagSet(m.Tags),
@@ -223,17 +226,20 @@ internal static class Ec2Responses
     /// <summary>Root device first, then <c>/dev/sdf</c>, <c>/dev/sdg</c>… as the console suggests for data volumes.</summary>
     private static string DeviceName(string root, int index) => index == 0 ? root : "/dev/sd" + (char)('f' + index - 1);
 
-    /// <summary>10.{region}.{zone}.{host}: each region's VPC is a /16, each zone's subnet a /24.</summary>
+    /// <summary>
+    /// 10.{region}.{zone}.{host}: each region's VPC is a /16; zone a takes the odd third octets, zone b the even ones,
+    /// 240 hosts to each (the scale account's thousands of instances move on to the next pair).
+    /// </summary>
     private static string PrivateIp(string region, string? zone, int host) =>
-        $"10.{(region == "us-east-1" ? 0 : 1)}.{(zone?.EndsWith('b') == true ? 2 : 1)}.{10 + host}";
+        $"10.{(region == "us-east-1" ? 0 : 1)}.{(zone?.EndsWith('b') == true ? 2 : 1) + (2 * (host / 240))}.{10 + (host % 240)}";
 
     private static string NatPrivateIp(SampleDataset data, NatGateway n) =>
-        PrivateIp(n.Region, data.Ec2SubnetIds.FirstOrDefault(s => s.Value == n.SubnetId).Key, 200 + data.NatGateways.IndexOf(n));
+        PrivateIp(n.Region, data.Ec2SubnetIds.FirstOrDefault(s => s.Value == n.SubnetId).Key, 200 + Ec2Lookup.For(data).NatIndex[n.NatGatewayId]);
 
     private static string AddressPrivateIp(SampleDataset data, ElasticIp a, NatGateway? nat) =>
         nat is not null
             ? NatPrivateIp(data, nat)
-            : data.Ec2Instances.FirstOrDefault(i => i.InstanceId == a.InstanceId) is { } i
-                ? PrivateIp(i.Region, i.AvailabilityZone, data.Ec2Instances.IndexOf(i))
+            : a.InstanceId is { } id && Ec2Lookup.For(data).InstanceIndex.TryGetValue(id, out var index)
+                ? PrivateIp(data.Ec2Instances[index].Region, data.Ec2Instances[index].AvailabilityZone, index)
                 : "10.0.0.250";
 }

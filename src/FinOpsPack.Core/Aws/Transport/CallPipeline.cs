@@ -61,10 +61,9 @@ public sealed class CallPipeline : IDisposable
                 async token =>
                 {
                     attempts++;
-                    var attemptStart = _time.GetTimestamp();
                     try
                     {
-                        var (value, httpStatus, id) = await SendLimitedAsync(service, region, operation, attempt, token).ConfigureAwait(false);
+                        var (value, httpStatus, id) = await SendLimitedAsync(service, region, operation, attempt, onWire => latency += onWire, token).ConfigureAwait(false);
                         status = httpStatus;
                         requestId = id;
                         return value;
@@ -79,10 +78,6 @@ public sealed class CallPipeline : IDisposable
                         }
 
                         throw;
-                    }
-                    finally
-                    {
-                        latency += _time.GetElapsedTime(attemptStart);
                     }
                 },
                 ct).ConfigureAwait(false);
@@ -110,8 +105,10 @@ public sealed class CallPipeline : IDisposable
         }
     }
 
+    /// <param name="onWire">Told how long the attempt was on the wire, slots held: its round trip, without the wait for a slot.</param>
     private async Task<(T, int, string?)> SendLimitedAsync<T>(
-        AwsService service, string region, string operation, Func<CancellationToken, Task<(T, int, string?)>> attempt, CancellationToken ct)
+        AwsService service, string region, string operation, Func<CancellationToken, Task<(T, int, string?)>> attempt, Action<TimeSpan> onWire,
+        CancellationToken ct)
     {
         var limiter = _perService.GetOrAdd(
             (service.SigningName, service.GlobalRegion ?? region),
@@ -124,6 +121,7 @@ public sealed class CallPipeline : IDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(_options.AttemptTimeout);
+                var sent = _time.GetTimestamp();
                 try
                 {
                     return await attempt(timeout.Token).ConfigureAwait(false);
@@ -135,6 +133,10 @@ public sealed class CallPipeline : IDisposable
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
                     throw new AwsServiceException(AwsErrorCodes.ConnectionFailure, OneLine(e), 0, null, service.ActionFor(operation), e);
+                }
+                finally
+                {
+                    onWire(_time.GetElapsedTime(sent));
                 }
             }
             finally
