@@ -32,6 +32,11 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
             await io.Err.WriteLineAsync(
                 $"{profile.Name} account: {dataset.EnabledRegions.Count} regions, {resources:N0} resources, {recommendations:N0} COH recommendations (generated in {clock.Elapsed.TotalSeconds:0.0} s)").ConfigureAwait(false);
 
+            if (options.Serve)
+            {
+                return await ServeAsync(dataset, profile, externalId, options.Port, ct).ConfigureAwait(false);
+            }
+
             var (steps, notModelled) = ScanCallPlan.For(dataset);
             var critical = CriticalPath.Compute(steps, profile.Latency, profile.RateLimits);
             await io.Err.WriteLineAsync($"critical path {critical.Critical.Time.TotalSeconds:0.00} s ({critical.Critical.Kind}: {critical.Critical.What})").ConfigureAwait(false);
@@ -81,7 +86,9 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
             ["AWS_SECRET_ACCESS_KEY"] = caller.SecretAccessKey,
             [ScanCommand.ExternalIdVariable] = externalId,
         };
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var process = await ScanProcess.RunAsync(arguments, environment, ct).ConfigureAwait(false);
+        var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         if (process.ExitCode is not (ExitCodes.Ok or ExitCodes.Partial))
         {
             throw new InvalidOperationException($"the {label} scan exited {process.ExitCode}: {process.Stderr.Trim()}");
@@ -89,10 +96,36 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
 
         var audit = AuditSummary.Read(Path.Combine(output, "audit.jsonl"));
         var run = new BenchRun(label, maxConcurrency ?? new Core.Aws.Transport.TransportOptions().MaxConcurrency, process,
-            await ReadScanTimeAsync(Path.Combine(output, "scan.json"), ct).ConfigureAwait(false), audit);
+            await ReadScanTimeAsync(Path.Combine(output, "scan.json"), ct).ConfigureAwait(false), audit, serverCpu);
         await io.Err.WriteLineAsync(
             $"  {run.Wall.TotalSeconds:0.00} s, {audit.Calls} calls, {audit.Throttled} throttled, peak RSS {BenchTable.Megabytes(process.PeakRssBytes)}, exit {process.ExitCode}").ConfigureAwait(false);
         return run;
+    }
+
+    private async Task<int> ServeAsync(SampleDataset dataset, ScaleProfile profile, string externalId, int port, CancellationToken ct)
+    {
+        await using var server = await SampleAccountServer.StartAsync(
+            new SampleAccountOptions { ExternalId = externalId, Dataset = dataset, Faults = profile.Faults, Port = port }, ct).ConfigureAwait(false);
+        var caller = server.Credentials.Caller;
+        await io.Out.WriteLineAsync($"""
+            The {profile.Name} sample account is serving on {server.Endpoint} (Ctrl-C to stop). Scan it, e.g. under dotnet-trace:
+
+              export AWS_ACCESS_KEY_ID={caller.AccessKeyId}
+              export AWS_SECRET_ACCESS_KEY={caller.SecretAccessKey}
+              export {ScanCommand.ExternalIdVariable}={externalId}
+              finops-pack scan --role-arn {dataset.RoleArn} --endpoint-url {server.Endpoint.ToString().TrimEnd('/')} --out scale-report --quiet
+            """).ConfigureAwait(false);
+        await io.Out.FlushAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await io.Err.WriteLineAsync("stopped").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>scan.json's <c>scan.durationMs</c>, read without materialising the inventory.</summary>

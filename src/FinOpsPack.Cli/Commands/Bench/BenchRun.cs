@@ -2,7 +2,8 @@ namespace FinOpsPack.Cli.Commands.Bench;
 
 /// <summary>One scan of the benchmark: how it was run and what it measured.</summary>
 /// <param name="ScanTime">The scan's own duration from scan.json: session, collection, checks, report (no process start-up).</param>
-public sealed record BenchRun(string Label, int MaxConcurrency, ScanProcessResult Process, TimeSpan? ScanTime, AuditSummary Audit)
+/// <param name="ServerCpuTime">CPU the sample account (the benchmark's own process) spent answering: on a small machine it competes with the scanner.</param>
+public sealed record BenchRun(string Label, int MaxConcurrency, ScanProcessResult Process, TimeSpan? ScanTime, AuditSummary Audit, TimeSpan ServerCpuTime)
 {
     /// <summary>The wall time the goals are judged on: the scan's own, else the process's.</summary>
     public TimeSpan Wall => ScanTime ?? Process.Wall;

@@ -47,6 +47,7 @@ public static class BenchTable
         Row("failed calls", d.Audit.Failed.ToString(c), s.Audit.Failed.ToString(c));
         Row("peak RSS (VmHWM)", Megabytes(d.Process.PeakRssBytes), Megabytes(s.Process.PeakRssBytes));
         Row("scanner CPU time", d.Process.CpuTime is { } dc ? Seconds(dc) : "n/a", s.Process.CpuTime is { } sc ? Seconds(sc) : "n/a");
+        Row("sample account CPU time (same machine)", Seconds(d.ServerCpuTime), Seconds(s.ServerCpuTime));
         Row("paid Cost Explorer requests", d.Audit.CostExplorerRequests.ToString(c), s.Audit.CostExplorerRequests.ToString(c));
         Row("exit code", d.Process.ExitCode.ToString(c), s.Process.ExitCode.ToString(c));
         Line("");

@@ -32,6 +32,78 @@ public static class AwsXml
         }
     }
 
+    /// <summary>
+    /// Reads a list page without building the whole document: each <paramref name="itemName"/> element of the first
+    /// <paramref name="setName"/> element is read on its own and handed to <paramref name="onItem"/> (a page of 1,000
+    /// instances would otherwise stand in memory as one tree of some 100,000 nodes). The text of the other elements near
+    /// the root (<c>nextToken</c>, <c>Marker</c>, <c>requestId</c>) is kept by local name.
+    /// </summary>
+    public static StreamedPage ReadPage(AwsResponse response, AwsRequest request, string setName, string itemName, Action<XElement> onItem)
+    {
+        try
+        {
+            using var stream = new MemoryStream(response.Body, writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                throw new XmlException("no root element");
+            }
+
+            var root = reader.LocalName;
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var setSeen = false;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (!setSeen && reader.LocalName == setName)
+                {
+                    setSeen = true;
+                    ReadItems(reader, itemName, onItem);
+                }
+                else if (reader.Depth <= 2 && !reader.IsEmptyElement)
+                {
+                    var name = reader.LocalName;
+                    if (reader.Read() && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                    {
+                        texts.TryAdd(name, reader.Value);
+                    }
+                }
+            }
+
+            return new StreamedPage(root, texts);
+        }
+        catch (XmlException e)
+        {
+            throw AwsJson.Malformed(request, response, e);
+        }
+    }
+
+    private static void ReadItems(XmlReader reader, string itemName, Action<XElement> onItem)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == itemName)
+            {
+                onItem((XElement)XNode.ReadFrom(reader));
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+    }
+
     /// <summary>For the query protocol: the <c>&lt;OpResult&gt;</c> wrapper under the root.</summary>
     public static XElement Result(this XElement root, string operation) =>
         root.Child(operation + "Result") ?? root;
@@ -72,4 +144,10 @@ public static class AwsXml
     public static IReadOnlyDictionary<string, string> Ec2Tags(this XElement e) =>
         e.Items("tagSet").Where(t => t.Text("key") is not null)
             .GroupBy(t => t.Text("key")!).ToDictionary(g => g.Key, g => g.First().Text("value") ?? "");
+}
+
+/// <summary>What <see cref="AwsXml.ReadPage"/> keeps of a page besides its items: the root's name and the texts near it.</summary>
+public sealed record StreamedPage(string RootName, IReadOnlyDictionary<string, string> Texts)
+{
+    public string? Text(string localName) => Texts.GetValueOrDefault(localName);
 }

@@ -30,15 +30,15 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             ct);
 
     public IAsyncEnumerable<Reservation> DescribeInstancesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
-        PaginateAsync("DescribeInstances", InstancesPageLimit, f => f.AddFilters(filters), r => r.Items("reservationSet").Select(ParseReservation), ct);
+        PaginateAsync("DescribeInstances", InstancesPageLimit, f => f.AddFilters(filters), "reservationSet", ParseReservation, ct);
 
     public IAsyncEnumerable<Volume> DescribeVolumesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
-        PaginateAsync("DescribeVolumes", VolumesPageLimit, f => f.AddFilters(filters), r => r.Items("volumeSet").Select(ParseVolume), ct);
+        PaginateAsync("DescribeVolumes", VolumesPageLimit, f => f.AddFilters(filters), "volumeSet", ParseVolume, ct);
 
     /// <summary>The account's own snapshots: <c>Owner.1=self</c> always, else public and shared snapshots come too.</summary>
     public IAsyncEnumerable<Snapshot> DescribeSnapshotsAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
         PaginateAsync("DescribeSnapshots", SnapshotsPageLimit, f => f.AddList("Owner", ["self"]).AddFilters(filters),
-            r => r.Items("snapshotSet").Select(ParseSnapshot), ct);
+            "snapshotSet", ParseSnapshot, ct);
 
     /// <summary>Not paginated: one call returns every address of the region.</summary>
     public Task<IReadOnlyList<Address>> DescribeAddressesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
@@ -48,28 +48,50 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             ct);
 
     public IAsyncEnumerable<NatGateway> DescribeNatGatewaysAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
-        PaginateAsync("DescribeNatGateways", NatGatewaysPageLimit, f => f.AddFilters(filters), r => r.Items("natGatewaySet").Select(ParseNatGateway), ct);
+        PaginateAsync("DescribeNatGateways", NatGatewaysPageLimit, f => f.AddFilters(filters), "natGatewaySet", ParseNatGateway, ct);
 
     /// <summary>The account's own images (<c>Owner.1=self</c>), not the public catalogue.</summary>
     public IAsyncEnumerable<Image> DescribeImagesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
         PaginateAsync("DescribeImages", ImagesPageLimit, f => f.AddList("Owner", ["self"]).AddFilters(filters),
-            r => r.Items("imagesSet").Select(ParseImage), ct);
+            "imagesSet", ParseImage, ct);
 
     private sealed record Page<T>(IReadOnlyList<T> Items, string? NextToken);
 
+    /// <summary>Pages are read item by item (<see cref="AwsXml.ReadPage"/>): only the parsed records of a page are held.</summary>
     private IAsyncEnumerable<T> PaginateAsync<T>(
-        string operation, int pageLimit, Action<QueryForm> input, Func<XElement, IEnumerable<T>> items, CancellationToken ct) =>
+        string operation, int pageLimit, Action<QueryForm> input, string setName, Func<XElement, T> parse, CancellationToken ct) =>
         Paginator.PaginateAsync<Page<T>, T>(
             (token, c) =>
             {
                 var form = new QueryForm(AwsService.Ec2, operation);
                 input(form);
                 form.Add("MaxResults", PageSize ?? pageLimit).Add("NextToken", token);
-                return CallAsync(form, root => new Page<T>([.. items(root)], root.Text("nextToken")), c);
+                return CallPageAsync(form, setName, parse, c);
             },
             page => page.NextToken,
             page => page.Items,
             ct);
+
+    private async Task<Page<T>> CallPageAsync<T>(QueryForm form, string setName, Func<XElement, T> parse, CancellationToken ct)
+    {
+        var request = form.ToRequest(Region);
+        var response = await transport.SendAsync(request, ct).ConfigureAwait(false);
+        var items = new List<T>();
+        try
+        {
+            var page = AwsXml.ReadPage(response, request, setName, "item", e => items.Add(parse(e)));
+            if (page.RootName != request.Operation + "Response")
+            {
+                throw new FormatException($"expected <{request.Operation}Response>, got <{page.RootName}>");
+            }
+
+            return new Page<T>(items, page.Text("nextToken"));
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw AwsJson.Malformed(request, response, e);
+        }
+    }
 
     private async Task<T> CallAsync<T>(QueryForm form, Func<XElement, T> parse, CancellationToken ct)
     {
