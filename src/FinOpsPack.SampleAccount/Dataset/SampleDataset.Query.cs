@@ -81,21 +81,19 @@ public sealed partial class SampleDataset
         Db(Euw1, "eu-flaky-metrics-mysql", "db.m6g.large", "mysql", "8.0.39", 100, "gp3", 3000, false, 365, null,
             new() { ["env"] = "prod" }, new(CpuAveragePercent: 18, CpuMaxPercent: 40, DbConnectionsMax: 25, MissingDays: 3));
 
-        Snap(Use1, "legacy-billing-pre-upgrade-2024", "legacy-billing-mysql", "manual", 400, 200, "mysql", "gp2");
-        Snap(Use1, "orders-prod-before-migration", "orders-prod-pg", "manual", 30, 1000, "postgres", "io1");
-        Snap(Use1, "decommissioned-crm-final", "decommissioned-crm", "manual", 250, 250, "mysql", "gp2");
+        Snap(Use1, "legacy-billing-pre-upgrade-2024", "legacy-billing-mysql", "manual", DaysAgo(400), 200, "mysql", "gp2");
+        Snap(Use1, "orders-prod-before-migration", "orders-prod-pg", "manual", DaysAgo(30), 1000, "postgres", "io1");
+        Snap(Use1, "decommissioned-crm-final", "decommissioned-crm", "manual", DaysAgo(250), 250, "mysql", "gp2");
         foreach (var (db, days) in new[] { ("orders-prod-pg", 1), ("orders-prod-pg", 2), ("catalog-mysql", 1), ("legacy-billing-mysql", 1) })
         {
-            var taken = Now.UtcDateTime.Date.AddDays(-days).AddHours(3).AddMinutes(10);
+            var taken = new DateTimeOffset(Now.UtcDateTime.Date.AddDays(-days).AddHours(3).AddMinutes(10), TimeSpan.Zero);
             var source = RdsInstances.Single(d => d.DbInstanceIdentifier == db);
-            Snap(Use1, $"rds:{db}-{taken:yyyy-MM-dd-HH-mm}", db, "automated", (Now - new DateTimeOffset(taken, TimeSpan.Zero)).TotalDays,
-                source.AllocatedStorageGiB, source.Engine, source.StorageType);
+            Snap(Use1, $"rds:{db}-{taken:yyyy-MM-dd-HH-mm}", db, "automated", taken, source.AllocatedStorageGiB, source.Engine, source.StorageType);
         }
 
-        Snap(Euw1, "eu-checkout-prod-q3", "eu-checkout-prod", "manual", 200, 400, "postgres", "gp3");
-        var eu = Now.UtcDateTime.Date.AddDays(-1).AddHours(2);
-        Snap(Euw1, $"rds:eu-checkout-prod-{eu:yyyy-MM-dd-HH-mm}", "eu-checkout-prod", "automated",
-            (Now - new DateTimeOffset(eu, TimeSpan.Zero)).TotalDays, 400, "postgres", "gp3");
+        Snap(Euw1, "eu-checkout-prod-q3", "eu-checkout-prod", "manual", DaysAgo(200), 400, "postgres", "gp3");
+        var eu = new DateTimeOffset(Now.UtcDateTime.Date.AddDays(-1).AddHours(2), TimeSpan.Zero);
+        Snap(Euw1, $"rds:eu-checkout-prod-{eu:yyyy-MM-dd-HH-mm}", "eu-checkout-prod", "automated", eu, 400, "postgres", "gp3");
     }
 
     private void Db(
@@ -104,15 +102,22 @@ public sealed partial class SampleDataset
     {
         RdsInstances.Add(new RdsInstance(
             AccountId, region, id, $"arn:aws:rds:{region}:{AccountId}:db:{id}", cls, engine, version, "available", storage,
-            storageType, iops, multiAz, Now.AddDays(-ageDays).AddHours(-7), cluster,
+            storageType, iops, multiAz, DaysAgo(ageDays, hours: 7), cluster,
             "db-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(region + id)))[..26],
             tags));
         MetricProfiles[id] = profile;
     }
 
-    private void Snap(string region, string id, string db, string type, double ageDays, int storage, string engine, string? storageType) =>
+    /// <summary>A time that many days before <see cref="Now"/>, to the second (AWS reports milliseconds at most).</summary>
+    private DateTimeOffset DaysAgo(double days, double hours = 0)
+    {
+        var t = Now.AddDays(-days).AddHours(-hours);
+        return new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    private void Snap(string region, string id, string db, string type, DateTimeOffset created, int storage, string engine, string? storageType) =>
         RdsSnapshots.Add(new RdsSnapshot(
-            AccountId, region, id, $"arn:aws:rds:{region}:{AccountId}:snapshot:{id}", db, type, Now.AddDays(-ageDays), storage,
+            AccountId, region, id, $"arn:aws:rds:{region}:{AccountId}:snapshot:{id}", db, type, created, storage,
             storageType, engine, "available",
             type == "manual" ? new Dictionary<string, string> { ["created-by"] = "dba-team" } : new Dictionary<string, string>()));
 
@@ -176,7 +181,7 @@ public sealed partial class SampleDataset
 
     private SampleIamPolicy Policy(string name, string[] documents, bool awsManaged = false, string path = "/", string? description = null)
     {
-        var created = Now.AddDays(-(200 + (IamPolicies.Count * 17)));
+        var created = DaysAgo(200 + (IamPolicies.Count * 17));
         var versions = documents.Select((d, i) => new SampleIamPolicyVersion($"v{i + 1}", d, created.AddDays(i * 30))).ToList();
         var policy = new SampleIamPolicy(IamPolicyArn(name, awsManaged, path), name, path, description, versions, versions[^1].VersionId, created);
         IamPolicies.Add(policy);
@@ -184,7 +189,7 @@ public sealed partial class SampleDataset
     }
 
     private void Group(string name, SampleIamPolicy[]? managed = null, (string Name, string Document)[]? inline = null) =>
-        IamGroups.Add(new SampleIamGroup(name, "/", Inline(inline), [.. (managed ?? []).Select(p => p.Arn)], Now.AddDays(-500)));
+        IamGroups.Add(new SampleIamGroup(name, "/", Inline(inline), [.. (managed ?? []).Select(p => p.Arn)], DaysAgo(500)));
 
     private void Role(
         string name, bool bedrockExpected, string path = "/", SampleIamPolicy[]? managed = null, (string Name, string Document)[]? inline = null,
@@ -192,15 +197,15 @@ public sealed partial class SampleDataset
         IamRoles.Add(new SampleIamRole(
             name, path,
             $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"{{trustedService}}"},"Action":"sts:AssumeRole"}]}""",
-            Inline(inline), [.. (managed ?? []).Select(p => p.Arn)], boundary?.Arn, tags ?? [], Now.AddDays(-300 - IamRoles.Count),
-            IamRoles.Count % 2 == 0 ? Now.AddDays(-IamRoles.Count) : null, bedrockExpected));
+            Inline(inline), [.. (managed ?? []).Select(p => p.Arn)], boundary?.Arn, tags ?? [], DaysAgo(300 + IamRoles.Count),
+            IamRoles.Count % 2 == 0 ? DaysAgo(IamRoles.Count) : null, bedrockExpected));
 
     private void User(
         string name, bool bedrockExpected, SampleIamPolicy[]? managed = null, (string Name, string Document)[]? inline = null,
         string[]? groups = null, SampleIamPolicy? boundary = null) =>
         IamUsers.Add(new SampleIamUser(
             name, "/", Inline(inline), [.. (managed ?? []).Select(p => p.Arn)], groups ?? [], boundary?.Arn,
-            new Dictionary<string, string> { ["department"] = "engineering" }, Now.AddDays(-400 - IamUsers.Count), bedrockExpected));
+            new Dictionary<string, string> { ["department"] = "engineering" }, DaysAgo(400 + IamUsers.Count), bedrockExpected));
 
     private static List<SampleIamInlinePolicy> Inline((string Name, string Document)[]? inline) =>
         [.. (inline ?? []).Select(i => new SampleIamInlinePolicy(i.Name, i.Document))];

@@ -3,6 +3,8 @@ using System.Net;
 using System.Xml.Linq;
 using FinOpsPack.Core.Aws;
 using FinOpsPack.Core.Aws.Transport;
+using FinOpsPack.Core.Collectors;
+using FinOpsPack.Core.Inventory;
 using FinOpsPack.SampleAccount.Dataset;
 using FinOpsPack.SampleAccount.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +26,13 @@ public sealed class InProcessSampleAccount(SampleDataset dataset) : IAwsTranspor
     public IReadOnlyList<(AwsRequest Request, IReadOnlyDictionary<string, string> Form)> Calls => [.. _calls];
 
     public static InProcessSampleAccount Create() => new(SampleDataset.Create(Now, "sample-external-id"));
+
+    /// <summary>A clock standing still at <see cref="Now"/>.</summary>
+    public static TimeProvider Clock { get; } = new FixedClock(Now);
+
+    /// <summary>A collector context for one region of the sample account, writing into <paramref name="inventory"/>.</summary>
+    public CollectorContext Context(string? region, InventoryBuilder? inventory = null, ScanSettings? settings = null) =>
+        new(this, inventory ?? new InventoryBuilder(Dataset.AccountId), settings ?? new ScanSettings(), Clock, region, Dataset.EnabledRegions);
 
     public int CallsTo(string operation) => _calls.Count(c => c.Request.Operation == operation);
 
@@ -61,4 +70,9 @@ public sealed class InProcessSampleAccount(SampleDataset dataset) : IAwsTranspor
 
     public Task<T> InvokeSdkAsync<T>(AwsService service, string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
         throw new NotSupportedException("the in-process sample account serves the query protocol only");
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
