@@ -26,7 +26,9 @@ namespace FinOpsPack.SampleAccount.Dataset;
 //          chatbot-lambda-role        inline, Action array with "BEDROCK:invoke*" (case)          no boundary
 //                                     path "/\"><script>alert('xss')</script>/" — IAM paths allow any printable ASCII, so the
 //                                     string reaches Path and Arn; IAM tag values cannot hold < or >, so the tag is plain.
-//          batch-inference-role       customer managed, "bed*:Invoke*" (wildcard in the middle)  boundary genai-boundary
+//          batch-inference-role       customer managed, "bedrock:Invoke*Model*" (wildcard in the middle) boundary genai-boundary
+//                                     (IAM refuses wildcards inside the service prefix — "Vendor bed* is not valid" —
+//                                     so "bed*:Invoke*" cannot exist in an account; the analyzer still reads it, see its tests)
 //          platform-admin-role        AWS managed AdministratorAccess ("*")                       no boundary
 //          ops-automation-role        Allow + NotAction [iam:*, organizations:*] (grants bedrock) boundary genai-boundary
 //          ops-restricted-role        Allow + NotAction [bedrock:*, iam:*] (no bedrock)           not capable
@@ -135,7 +137,7 @@ public sealed partial class SampleDataset
         var boundary = Policy("genai-boundary", description: "Boundary for GenAI workloads <img src=x onerror=alert('xss')>",
             documents: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["bedrock:InvokeModel","bedrock:InvokeModelWithResponseStream"],"Resource":"arn:aws:bedrock:*::foundation-model/anthropic.*"},{"Effect":"Allow","Action":["s3:GetObject","logs:*"],"Resource":"*"}]}""");
         var wildcardMiddle = Policy("batch-inference-access",
-            documents: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bed*:Invoke*","Resource":"*"},{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::batch-inference-output/*"}]}""");
+            documents: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:Invoke*Model*","Resource":"*"},{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::batch-inference-output/*"}]}""");
         var opsNotIam = Policy("ops-not-iam",
             documents: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}]}""");
         var opsNotBedrock = Policy("ops-not-bedrock",

@@ -54,7 +54,7 @@ public sealed class IamAuthorizationCollectorTests
         Assert.Equal(["inline:llm-access allows bedrock:InvokeModel"], grants["genai-app-role"]);
         Assert.Equal(["managed:AmazonBedrockFullAccess allows bedrock:*"], grants["ml-experiments-role"]);
         Assert.Equal(["inline:chatbot allows BEDROCK:invoke*"], grants["chatbot-lambda-role"]);
-        Assert.Equal(["managed:batch-inference-access allows bed*:Invoke*"], grants["batch-inference-role"]);
+        Assert.Equal(["managed:batch-inference-access allows bedrock:Invoke*Model*"], grants["batch-inference-role"]);
         Assert.Equal(["managed:AdministratorAccess allows *"], grants["platform-admin-role"]);
         Assert.Equal(["managed:ops-not-iam allows NotAction [iam:*, organizations:*]"], grants["ops-automation-role"]);
         Assert.Empty(grants["ops-restricted-role"]);
