@@ -12,7 +12,7 @@ public sealed class CloudWatchMetricsCollectorTests
     private static readonly DateTimeOffset WindowStart = new(2026, 3, 4, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset WindowEnd = new(2026, 3, 18, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The sample account plus EC2-side resources of its own (the EC2 part of the dataset is not needed here).</summary>
+    /// <summary>The sample account (all of it, the EC2 part included) plus resources of this test's own, "cwtest" in their ids.</summary>
     private static (InProcessSampleAccount Account, InventoryBuilder Inventory) Account()
     {
         var account = InProcessSampleAccount.Create();
@@ -38,6 +38,10 @@ public sealed class CloudWatchMetricsCollectorTests
         inventory.AddRange(d.RdsInstances);
         return (account, inventory);
     }
+
+    private static IReadOnlyList<PlannedMetric> Plan(InventoryBuilder inventory, string region) =>
+        MetricPlan.For(region, WindowStart, WindowEnd, inventory.List<Ec2Instance>(), inventory.List<RdsInstance>(),
+            inventory.List<NatGateway>(), inventory.List<EbsVolume>());
 
     private static MetricEvidence Evidence(IEnumerable<MetricEvidence> all, string id, string metric, string stat) =>
         all.Single(m => m.ResourceId == id && m.MetricName == metric && m.Statistic == stat);
@@ -101,8 +105,12 @@ public sealed class CloudWatchMetricsCollectorTests
 
         var perCall = account.Calls.Select(c => c.Form.Keys.Count(k => k.EndsWith(".Id", StringComparison.Ordinal))).ToList();
         Assert.All(perCall, n => Assert.InRange(n, 1, 4));
-        Assert.Equal(5 * 3 + 2 + 1 + 2, inventory.List<MetricEvidence>().Count);
-        Assert.All(inventory.List<MetricEvidence>(), m => Assert.True(m.Complete, $"{m.ResourceId} {m.MetricName}"));
+        var planned = Plan(inventory, "us-east-1");
+        Assert.Equal((planned.Count + 3) / 4, account.Calls.Count(c => !c.Form.ContainsKey("NextToken")));
+        var evidence = inventory.List<MetricEvidence>();
+        Assert.Equal(planned.Count, evidence.Count);
+        Assert.All(evidence.Where(m => m.ResourceId.Contains("cwtest", StringComparison.Ordinal) || m.Namespace == "AWS/RDS"),
+            m => Assert.True(m.Complete, $"{m.ResourceId} {m.MetricName}"));
     }
 
     [Fact]
@@ -118,10 +126,13 @@ public sealed class CloudWatchMetricsCollectorTests
         // When
         await new CloudWatchMetricsCollector().CollectAsync(account.Context("us-east-1", inventory), default);
 
-        // Then the 620 queries went in two first calls of 500 and 120, and none was dropped
+        // Then the queries went in first calls of 500 and the rest, and none was dropped
+        var planned = Plan(inventory, "us-east-1").Count;
+        Assert.InRange(planned, 601, 1000);
         var firstPages = account.Calls.Where(c => !c.Form.ContainsKey("NextToken"))
             .Select(c => c.Form.Keys.Count(k => k.EndsWith(".Id", StringComparison.Ordinal))).Order().ToList();
-        Assert.Equal([120, 500], firstPages);
+        Assert.Equal([planned - 500, 500], firstPages);
+        Assert.Equal(planned, inventory.List<MetricEvidence>().Count);
         var bulk = inventory.List<MetricEvidence>().Where(m => m.ResourceId.StartsWith("vol-bulk", StringComparison.Ordinal)).ToList();
         Assert.Equal(600, bulk.Count);
         Assert.All(bulk, m => Assert.Equal((0, 14, "Complete", false), (m.Datapoints, m.ExpectedDatapoints, m.StatusCode, m.Complete)));

@@ -48,6 +48,17 @@ public sealed class QueryServicesOverHttpTests
             Assert.All(series, m => Assert.Equal(dataset.MetricProfiles[db.DbInstanceIdentifier].MissingDays == 0, m.Complete));
         }
 
+        // and so has every running EC2 instance the dataset profiles (its CPU series read over the same pages)
+        var profiled = dataset.Ec2Instances.Where(i => i.State == "running" && dataset.MetricProfiles.ContainsKey(i.InstanceId)).ToList();
+        Assert.NotEmpty(profiled);
+        foreach (var instance in profiled)
+        {
+            var profile = dataset.MetricProfiles[instance.InstanceId];
+            var cpu = inventory.Metrics.Single(m => m.ResourceId == instance.InstanceId && m.MetricName == "CPUUtilization" && m.Statistic == "Average");
+            Assert.True(cpu.Complete == (profile.MissingDays == 0), $"{instance.InstanceId}: {cpu.Datapoints}/{cpu.ExpectedDatapoints}");
+            Assert.Equal(profile.CpuAveragePercent, cpu.Average);
+        }
+
         // several pages each (MaxPageSize 3), and every served request made it into the audit trail
         var audit = (await File.ReadAllLinesAsync(Path.Combine(request.OutputDirectory, "audit.jsonl"))).Skip(1)
             .Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.GetProperty("httpStatus").GetInt32() == 200).ToList();
