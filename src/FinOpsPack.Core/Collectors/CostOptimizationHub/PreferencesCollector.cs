@@ -19,6 +19,7 @@ public sealed class PreferencesCollector : ICollector
 
     public async Task CollectAsync(CollectorContext context, CancellationToken ct)
     {
+        EnrollmentGate.ThrowIfNotEnabled(context);
         var client = new CostOptimizationHubClient(context.Transport, context.Region);
         var p = await client.GetPreferencesAsync(ct).ConfigureAwait(false);
         context.Inventory.Set(new CohPreferences(

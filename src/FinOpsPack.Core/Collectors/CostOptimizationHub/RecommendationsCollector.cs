@@ -22,6 +22,7 @@ public sealed class RecommendationsCollector : ICollector
 
     public async Task CollectAsync(CollectorContext context, CancellationToken ct)
     {
+        EnrollmentGate.ThrowIfNotEnabled(context);
         var client = new CostOptimizationHubClient(context.Transport, context.Region);
         var byResource = new Dictionary<string, CohRecommendation>(StringComparer.Ordinal);
         var dropped = 0;

@@ -20,6 +20,7 @@ public sealed class SummariesCollector : ICollector
 
     public async Task CollectAsync(CollectorContext context, CancellationToken ct)
     {
+        EnrollmentGate.ThrowIfNotEnabled(context);
         var client = new CostOptimizationHubClient(context.Transport, context.Region);
         decimal? total = null;
         string? currency = null;

@@ -36,7 +36,6 @@ public sealed class S3Client : IDisposable
         Paginator.PaginateAsync(
             (token, c) => InvokeAsync(
                 "ListBuckets",
-                "s3:ListAllMyBuckets",
                 cc => _sdk.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = ListBucketsPageSize, ContinuationToken = token }, cc),
                 c),
             page => page.ContinuationToken,
@@ -51,7 +50,6 @@ public sealed class S3Client : IDisposable
     {
         var response = await InvokeAsync(
             "GetBucketLocation",
-            "s3:GetBucketLocation",
             c => _sdk.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, c),
             ct).ConfigureAwait(false);
         return RegionOfLocation(response.Location?.Value);
@@ -64,7 +62,6 @@ public sealed class S3Client : IDisposable
         {
             var response = await InvokeAsync(
                 "GetBucketLifecycleConfiguration",
-                "s3:GetLifecycleConfiguration",
                 c => _sdk.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, c),
                 ct).ConfigureAwait(false);
             return [.. (response.Configuration?.Rules ?? []).Select(ToEntry)];
@@ -91,19 +88,7 @@ public sealed class S3Client : IDisposable
         rule.Transitions is { Count: > 0 } || rule.NoncurrentVersionTransitions is { Count: > 0 },
         rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation);
 
-    /// <summary>
-    /// Runs one SDK call through the transport. S3's IAM action names differ from its operation names
-    /// (ListBuckets needs s3:ListAllMyBuckets), so a failure is re-labelled with the action a policy must grant.
-    /// </summary>
-    private async Task<T> InvokeAsync<T>(string operation, string iamAction, Func<CancellationToken, Task<T>> call, CancellationToken ct)
-    {
-        try
-        {
-            return await _transport.InvokeSdkAsync(AwsService.S3, _region, operation, call, ct).ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.Action != iamAction)
-        {
-            throw new AwsServiceException(e.ErrorCode, e.AwsMessage, e.StatusCode, e.RequestId, iamAction, e);
-        }
-    }
+    /// <summary>One SDK call through the transport; the audit and errors name the IAM action (<see cref="AwsService.ActionFor"/>).</summary>
+    private Task<T> InvokeAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        _transport.InvokeSdkAsync(AwsService.S3, _region, operation, call, ct);
 }
