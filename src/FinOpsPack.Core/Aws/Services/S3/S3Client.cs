@@ -8,7 +8,7 @@ namespace FinOpsPack.Core.Aws.Services.S3;
 
 /// <summary>
 /// S3 through AWSSDK.S3 (the one service whose SDK client we use), pointed at the transport's endpoint for one region,
-/// path-style, with the SDK's own retries off: every call runs inside <see cref="IAwsTransport.InvokeSdkAsync{T}"/>,
+/// path-style, with every SDK-side retry off: every call runs inside <see cref="IAwsTransport.InvokeSdkAsync{T}"/>,
 /// which retries, bounds concurrency and writes the audit record. Bucket calls must go to the bucket's own region.
 /// </summary>
 public sealed class S3Client : IDisposable
@@ -28,6 +28,10 @@ public sealed class S3Client : IDisposable
             ServiceURL = transport.ResolveEndpoint(AwsService.S3, region).ToString(),
             ForcePathStyle = true,
             MaxErrorRetry = 0,
+
+            // AWSSDK.Core retries "stale" pooled connections (reset, broken pipe) on its own, outside MaxErrorRetry
+            // (aws/aws-sdk-net#4281); those attempts would escape the transport's retry budget and the audit trail.
+            MaxStaleConnectionRetries = 0,
             AuthenticationRegion = region,
         });
     }
