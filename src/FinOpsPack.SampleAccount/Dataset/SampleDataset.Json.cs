@@ -34,7 +34,7 @@ public sealed partial class SampleDataset
     public const string DevAccountId = "345678901234";
     public const string SandboxAccountId = "456789012345";
 
-    public SampleOrganization? Organization { get; private set; }
+    public SampleOrganization? Organization { get; set; }
 
     public List<SampleCostLine> CostLines { get; } = [];
 
