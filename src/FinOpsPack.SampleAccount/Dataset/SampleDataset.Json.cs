@@ -61,10 +61,10 @@ public sealed partial class SampleDataset
     public string CohSavingsEstimationMode { get; } = "AfterDiscounts";
 
     /// <summary>Every recommendation the hub holds, incompatible alternatives included; derived on each read.</summary>
-    public IReadOnlyList<CohRecommendation> CohAllRecommendations => SampleCohRules.Derive(this);
+    public IReadOnlyList<CohRecommendation> CohAllRecommendations => _frozenCohAll ?? SampleCohRules.Derive(this);
 
     /// <summary>One recommendation per resource, the highest saving: what ListRecommendations returns by default.</summary>
-    public IReadOnlyList<CohRecommendation> CohRecommendations => SampleCohRules.Deduplicate(CohAllRecommendations);
+    public IReadOnlyList<CohRecommendation> CohRecommendations => _frozenCoh ?? SampleCohRules.Deduplicate(CohAllRecommendations);
 
     /// <summary>Environment variables by function ARN: served by ListFunctions, never to be read into the scan.</summary>
     public Dictionary<string, IReadOnlyDictionary<string, string>> LambdaEnvironments { get; } = new(StringComparer.Ordinal);

@@ -30,8 +30,24 @@ public sealed partial class SampleDataset
         for (var r = 0; r < profile.Regions.Count; r++)
         {
             BuildScaledEc2(profile, r, random);
+            BuildScaledRds(profile, r, random);
+            BuildScaledEcs(profile, r, random);
         }
+
+        BuildScaledLambda(profile, random);
+        BuildScaledS3(profile, random);
+        BuildOrganization();
+        BuildCosts();
+        BuildIam();
+        BuildScaledIamRoles(profile, random);
+
+        // Derived once: the hub's rules over 100,000 resources are too slow to run again for every page served.
+        _frozenCohAll = SampleCohRules.Derive(this);
+        _frozenCoh = SampleCohRules.Deduplicate(_frozenCohAll);
     }
+
+    private readonly IReadOnlyList<CohRecommendation>? _frozenCohAll;
+    private readonly IReadOnlyList<CohRecommendation>? _frozenCoh;
 
     /// <summary>A generated account of the profile's size (the benchmark's scale account); the standard parts are not built.</summary>
     public static SampleDataset CreateScaled(DateTimeOffset now, string externalId, ScaleProfile profile, string accountId = DefaultAccountId) =>
@@ -197,6 +213,118 @@ public sealed partial class SampleDataset
         ElasticIp Address(string id, int n, string? eni, string? instance) =>
             new(AccountId, region, id, $"52.{10 + r}.{n / 250}.{(n % 250) + 1}", eni is null ? null : "eipassoc-" + id[9..], instance, eni, "vpc",
                 ScaledTags(random, n));
+    }
+
+    private static readonly string[] DbClasses = ["db.t3.medium", "db.t3.large", "db.m5.large", "db.m5.xlarge", "db.r5.large", "db.r5.xlarge", "db.m6g.large", "db.r6g.large", "db.m4.large"];
+    private static readonly (string Engine, string Version)[] DbEngines = [("mysql", "8.0.39"), ("postgres", "16.3"), ("mariadb", "10.11.8"), ("postgres", "15.7")];
+
+    private void BuildScaledRds(ScaleProfile p, int r, Random random)
+    {
+        var region = p.Regions[r];
+        var ids = new List<string>();
+        for (var n = 0; n < p.RdsInstancesPerRegion; n++)
+        {
+            var id = $"db-{region}-{n:D4}";
+            var (engine, version) = DbEngines[random.Next(DbEngines.Length)];
+            var storageType = PickOne(random, ("gp3", 5), ("gp2", 3), ("io1", 1));
+            var idle = random.NextDouble() < 0.1;
+            RdsInstances.Add(new RdsInstance(AccountId, region, id, $"arn:aws:rds:{region}:{AccountId}:db:{id}", DbClasses[random.Next(DbClasses.Length)],
+                engine, version, random.NextDouble() < 0.05 ? "stopped" : "available", random.Next(20, 2000), storageType,
+                storageType == "io1" ? random.Next(1, 20) * 1000 : null, random.NextDouble() < 0.3, DaysAgo(random.Next(1, 1500), hours: 7), null,
+                "db-" + Id("x", r, 6, n)[2..].ToUpperInvariant(), ScaledTags(random, n)));
+            var cpu = idle ? 1 + random.NextDouble() : 5 + (random.NextDouble() * 70);
+            MetricProfiles[id] = new(CpuAveragePercent: Math.Round(cpu, 1), CpuMaxPercent: Math.Round(Math.Min(100, cpu * 1.6), 1),
+                DbConnectionsMax: idle ? 0 : random.Next(1, 500));
+            ids.Add(id);
+        }
+
+        for (var n = 0; n < p.RdsSnapshotsPerRegion; n++)
+        {
+            var manual = n % 3 == 0;
+            var db = ids.Count > 0 && random.NextDouble() < 0.8 ? ids[random.Next(ids.Count)] : $"db-{region}-deleted-{n:D4}";
+            var created = DaysAgo(manual ? random.Next(1, 900) : random.Next(1, 8), hours: 2);
+            var id = manual ? $"{db}-manual-{n:D4}" : $"rds:{db}-{created:yyyy-MM-dd-HH-mm}-{n:D4}";
+            RdsSnapshots.Add(new RdsSnapshot(AccountId, region, id, $"arn:aws:rds:{region}:{AccountId}:snapshot:{id}", db, manual ? "manual" : "automated",
+                created, random.Next(20, 2000), "gp3", "postgres", "available", manual ? Tags(("created-by", "dba-team")) : []));
+        }
+    }
+
+    private void BuildScaledEcs(ScaleProfile p, int r, Random random)
+    {
+        var region = p.Regions[r];
+        for (var c = 0; c < p.EcsClustersPerRegion; c++)
+        {
+            var name = $"cluster-{c}";
+            var arn = $"arn:aws:ecs:{region}:{AccountId}:cluster/{name}";
+            var running = 0;
+            for (var n = 0; n < p.EcsServicesPerCluster; n++)
+            {
+                var desired = random.NextDouble() < 0.1 ? 0 : random.Next(1, 10);
+                var launch = PickOne(random, ("FARGATE", 6), ("EC2", 3), ("", 1));
+                EcsServices.Add(new EcsService(AccountId, region, $"arn:aws:ecs:{region}:{AccountId}:service/{name}/svc-{n}", $"svc-{n}", arn, "ACTIVE",
+                    launch.Length == 0 ? null : launch, desired, desired, launch.Length == 0 ? ["FARGATE_SPOT", "FARGATE"] : [], ScaledTags(random, n)));
+                running += desired;
+            }
+
+            EcsClusters.Add(new EcsCluster(AccountId, region, arn, name, "ACTIVE", running, p.EcsServicesPerCluster, ScaledTags(random, c)));
+        }
+    }
+
+    private static readonly string[] Runtimes = ["python3.12", "nodejs20.x", "java21", "python3.11", "provided.al2023"];
+
+    private void BuildScaledLambda(ScaleProfile p, Random random)
+    {
+        for (var n = 0; n < p.LambdaFunctions; n++)
+        {
+            var region = p.Regions[n % p.Regions.Count];
+            var name = $"fn-{n:D5}";
+            var arn = $"arn:aws:lambda:{region}:{AccountId}:function:{name}";
+            var image = random.NextDouble() < 0.05;
+            int[] memories = [128, 256, 512, 1024, 1536, 2048, 3008];
+            LambdaFunctions.Add(new LambdaFunction(AccountId, region, name, arn, image ? null : Runtimes[random.Next(Runtimes.Length)],
+                memories[random.Next(memories.Length)], random.Next(3, 900), [random.NextDouble() < 0.3 ? "arm64" : "x86_64"], image ? "Image" : "Zip",
+                image ? 0 : random.Next(1_000, 50_000_000), LambdaModifiedAt(random.Next(1, 900))));
+            LambdaUsage[arn] = new SampleLambdaUsage(random.Next(0, 5_000_000), random.Next(5, 5_000), random.NextDouble() < 0.02 ? random.Next(1, 50) : 0);
+        }
+    }
+
+    private void BuildScaledS3(ScaleProfile p, Random random)
+    {
+        for (var n = 0; n < p.S3Buckets; n++)
+        {
+            var region = p.Regions[n % p.Regions.Count];
+            var name = $"acme-bucket-{n:D4}";
+            var created = Now.AddDays(-random.Next(10, 2000)).ToUniversalTime();
+            S3LifecycleRule[] rules = PickOne(random, ("none", 4), ("expire", 3), ("abort", 3)) switch
+            {
+                "none" => [],
+                "expire" => [new("expire", "Enabled", true, false, null)],
+                _ => [new("tidy", "Enabled", true, true, 7)],
+            };
+            S3Buckets.Add(new S3Bucket(AccountId, name, region, new DateTimeOffset(created.Year, created.Month, created.Day, 9, 30, 0, TimeSpan.Zero), rules));
+            BucketWire[name] = new SampleBucketWire(region == "us-east-1" ? null : region);
+        }
+    }
+
+    /// <summary>The hand-made IAM part's policies whose default version allows some Bedrock action.</summary>
+    private static readonly HashSet<string> GrantsBedrock = new(StringComparer.Ordinal)
+    {
+        "AmazonBedrockFullAccess", "AdministratorAccess", "AmazonBedrockSampleServiceRolePolicy", "genai-boundary", "batch-inference-access", "ops-not-iam",
+    };
+
+    /// <summary>Roles beyond the hand-made IAM part, attached to its policies (some grant Bedrock, some carry the boundary).</summary>
+    private void BuildScaledIamRoles(ScaleProfile p, Random random)
+    {
+        var policies = IamPolicies.Where(x => x.Name is not "unused-legacy-policy").ToList();
+        var boundary = IamPolicies.Single(x => x.Name == "genai-boundary").Arn;
+        for (var n = IamRoles.Count; n < p.IamRoles; n++)
+        {
+            var attached = policies[random.Next(policies.Count)];
+            IamRoles.Add(new SampleIamRole($"app-role-{n:D5}", "/apps/",
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""",
+                [], [attached.Arn], random.NextDouble() < 0.3 ? boundary : null, Tags(("team", $"team-{n % 12}")), DaysAgo(random.Next(1, 1500)),
+                random.NextDouble() < 0.5 ? DaysAgo(random.Next(0, 90)) : null, BedrockExpected: GrantsBedrock.Contains(attached.Name)));
+        }
     }
 
     private static Dictionary<string, string> ScaledTags(Random random, long n) =>

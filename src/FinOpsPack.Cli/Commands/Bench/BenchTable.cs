@@ -29,6 +29,10 @@ public static class BenchTable
         var chain = cp.Critical.Kind == "chain" ? "" : $"; longest chain {Seconds(cp.LongestChain.Time)}: {cp.LongestChain.What}";
         var tightest = cp.RateLimits.Count > 0 && cp.Critical.Kind == "chain" ? $"; tightest rate limit {Seconds(cp.RateLimits[0].Time)}: {cp.RateLimits[0].What}" : "";
         Line($"Critical path {Seconds(cp.Critical.Time)} ({cp.Critical.Kind}: {cp.Critical.What}){chain}{tightest}.");
+        var mismatches = ModelMismatches(cp, d.Audit);
+        Line(mismatches.Count == 0
+            ? "Model check: the default scan made exactly the calls planned, service by service.  "
+            : $"Model check: planned ≠ made for {string.Join(", ", mismatches)}.  ");
         if (r.NotModelled.Count > 0)
         {
             Line($"Not in the critical-path model (their calls are not in the bound): {string.Join(", ", r.NotModelled)}.");
@@ -67,6 +71,17 @@ public static class BenchTable
         Goal(Line, r.Render.Time is { } t && t <= RenderGoal,
             r.Render.Time is null ? $"rendering 50,000 findings ≤ 2 s: not measured" : string.Create(c, $"rendering {r.Render.Findings:N0} findings ≤ 2 s: {Seconds(r.Render.Time.Value)}"));
         return text.ToString();
+    }
+
+    /// <summary>Services whose calls (retries aside) differ from the plan, as "service planned/made".</summary>
+    public static IReadOnlyList<string> ModelMismatches(CriticalPathResult plan, AuditSummary audit)
+    {
+        var made = audit.CallsByService;
+        var planned = plan.PlannedByService.ToDictionary(
+            p => Core.Aws.AwsService.FindBySigningName(p.Key)?.IamPrefix ?? p.Key, p => p.Value, StringComparer.Ordinal);
+        return [.. planned.Keys.Union(made.Keys).Order(StringComparer.Ordinal)
+            .Where(k => planned.GetValueOrDefault(k) != made.GetValueOrDefault(k))
+            .Select(k => $"{k} {planned.GetValueOrDefault(k)}/{made.GetValueOrDefault(k)}")];
     }
 
     private static void Goal(Action<string> line, bool met, string what) => line($"- {(met ? "met" : "MISSED")}: {what}");

@@ -19,7 +19,8 @@ public sealed record PlannedStep(string Name, string Service, string Region, int
 public sealed record Bound(string Kind, string What, TimeSpan Time);
 
 /// <summary>The critical path: the largest of the bounds, with every bound kept for the record.</summary>
-public sealed record CriticalPathResult(Bound Critical, Bound LongestChain, IReadOnlyList<Bound> RateLimits, int PlannedCalls);
+public sealed record CriticalPathResult(
+    Bound Critical, Bound LongestChain, IReadOnlyList<Bound> RateLimits, int PlannedCalls, IReadOnlyDictionary<string, int> PlannedByService);
 
 /// <summary>
 /// A lower bound on how fast any scanner could make the planned calls against an account with the given latency and
@@ -105,6 +106,12 @@ public static class CriticalPath
 
         buckets.Sort((a, b) => b.Time.CompareTo(a.Time));
         var critical = buckets.Count > 0 && buckets[0].Time > longest.Time ? buckets[0] : longest;
-        return new CriticalPathResult(critical, longest, buckets, steps.Sum(s => s.Total));
+        var byService = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            byService[step.Service] = byService.GetValueOrDefault(step.Service) + step.Total;
+        }
+
+        return new CriticalPathResult(critical, longest, buckets, steps.Sum(s => s.Total), byService);
     }
 }
