@@ -101,7 +101,7 @@ public static class ScanCallPlan
         Global("organizations.accounts", "organizations", 1 + listAccounts, 1 + listAccounts);
 
         // Cost Explorer: every query fits one page at the sample's page size except the resource-level one, whose
-        // rows are (day × running instance) over 14 days.
+        // rows are (day × running instance) over 14 days; the collector stops at its budget of billed pages.
         Global("ce.spend", "ce", 1, 3);
         Global("ce.forecast", "ce", 1, 1);
         Global("ce.anomalies", "ce", 1, 1);
@@ -109,7 +109,8 @@ public static class ScanCallPlan
         var resourceRows = d.ResourceLevelCostEnabled
             ? d.Ec2Instances.Count(i => i.State == "running" && SampleCohRules.Ec2Hourly.ContainsKey(i.InstanceType)) * ResourceCostsCollector.WindowDays
             : 0;
-        var resourcePages = Batches(Math.Max(1, resourceRows), Math.Max(1, d.CostExplorerGroupsPerPage));
+        var resourcePages = Math.Min(Batches(Math.Max(1, resourceRows), Math.Max(1, d.CostExplorerGroupsPerPage)),
+            Math.Max(1, new ScanSettings().ResourceLevelCostMaxRequests));
         Global("ce.resource-costs", "ce", resourcePages, resourcePages);
 
         // Cost Optimization Hub: enrollment first, then the other three side by side.

@@ -46,9 +46,41 @@ public sealed class ResourceCostsCollector : ICollector
 
         var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var units = new List<string?>();
+        var budget = Math.Max(1, context.Settings.ResourceLevelCostMaxRequests);
         try
         {
-            await foreach (var result in client.GetCostAndUsageWithResourcesAsync(request, ct).ConfigureAwait(false))
+            string? token = null;
+            var pages = 0;
+            do
+            {
+                if (pages == budget)
+                {
+                    context.Note($"resource-level cost not read: the account's instance-days take more than {budget} billed page(s) "
+                        + "($0.01 each), and a partial read would understate costs (raise ResourceLevelCostMaxRequests to read them all)");
+                    return;
+                }
+
+                var page = await client.GetCostAndUsageWithResourcesPageAsync(request, token, ct).ConfigureAwait(false);
+                pages++;
+                token = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+                Add(page.ResultsByTime ?? []);
+            }
+            while (token is not null);
+        }
+        catch (AwsServiceException e) when (IsNotEnabled(e))
+        {
+            throw new CollectorNotEnabledException("resource-level cost data is not enabled (" + e.ErrorCode + ": " + e.AwsMessage + ")", HowToEnable);
+        }
+
+        var costs = sums
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new ResourceCost(s.Key, CostExplorerQuery.Ec2ComputeService, s.Value, start, today))
+            .ToList();
+        CostExplorerQuery.MergeBaseline(context, CostExplorerQuery.SingleUnit(units, context), b => b with { ResourceCosts = costs });
+
+        void Add(IEnumerable<ResultByTime> results)
+        {
+            foreach (var result in results)
             {
                 foreach (var group in result.Groups ?? [])
                 {
@@ -63,16 +95,6 @@ public sealed class ResourceCostsCollector : ICollector
                 }
             }
         }
-        catch (AwsServiceException e) when (IsNotEnabled(e))
-        {
-            throw new CollectorNotEnabledException("resource-level cost data is not enabled (" + e.ErrorCode + ": " + e.AwsMessage + ")", HowToEnable);
-        }
-
-        var costs = sums
-            .OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => new ResourceCost(s.Key, CostExplorerQuery.Ec2ComputeService, s.Value, start, today))
-            .ToList();
-        CostExplorerQuery.MergeBaseline(context, CostExplorerQuery.SingleUnit(units, context), b => b with { ResourceCosts = costs });
     }
 
     /// <summary>DataUnavailable, or a validation error that speaks of the opt-in (AWS's wording is not documented).</summary>

@@ -16,6 +16,11 @@ public sealed class CostExplorerClient(IAwsTransport transport, string region)
     public IAsyncEnumerable<ResultByTime> GetCostAndUsageWithResourcesAsync(GetCostAndUsageRequest request, CancellationToken ct) =>
         CostAndUsageAsync("GetCostAndUsageWithResources", request, ct);
 
+    /// <summary>One page of <see cref="GetCostAndUsageWithResourcesAsync"/>: for a caller that budgets its billed requests.</summary>
+    public Task<GetCostAndUsageResponse> GetCostAndUsageWithResourcesPageAsync(GetCostAndUsageRequest request, string? nextPageToken, CancellationToken ct) =>
+        AwsJsonCall.SendAsync<GetCostAndUsageResponse>(
+            transport, AwsService.CostExplorer, region, "GetCostAndUsageWithResources", request with { NextPageToken = nextPageToken }, ct);
+
     public Task<GetCostForecastResponse> GetCostForecastAsync(GetCostForecastRequest request, CancellationToken ct) =>
         AwsJsonCall.SendAsync<GetCostForecastResponse>(transport, AwsService.CostExplorer, region, "GetCostForecast", request, ct);
 
