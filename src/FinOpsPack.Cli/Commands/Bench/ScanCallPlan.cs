@@ -74,7 +74,7 @@ public static class ScanCallPlan
                 }
             }
 
-            // CloudWatch: the collector's own plan over the region's resources, 500 queries a call, the batches side by side.
+            // CloudWatch: the collector's own plan over the region's resources, 500 queries a call, a few batches side by side.
             var end = new DateTimeOffset(d.Now.UtcDateTime.Date, TimeSpan.Zero);
             // A batch pages when its datapoints exceed what one answer carries (the sample's budget: 30 × the page cap).
             var plan = MetricPlan.For(region, end.AddDays(-new ScanSettings().MetricWindowDays), end,
@@ -85,7 +85,8 @@ public static class ScanCallPlan
                 .ToList();
             if (batchPages.Count > 0)
             {
-                steps.Add(new($"cloudwatch.metrics@{region}", "monitoring", region, batchPages.Max(), batchPages.Sum(),
+                var rounds = Batches(batchPages.Count, new CloudWatchMetricsCollector().BatchesInFlight);
+                steps.Add(new($"cloudwatch.metrics@{region}", "monitoring", region, rounds * batchPages.Max(), batchPages.Sum(),
                     [$"ec2.instances@{region}", $"ebs.volumes@{region}", $"ec2.nat-gateways@{region}", $"rds.instances@{region}"]));
             }
         }

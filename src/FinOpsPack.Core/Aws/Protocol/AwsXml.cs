@@ -52,25 +52,33 @@ public static class AwsXml
             var root = reader.LocalName;
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
             var setSeen = false;
-            while (reader.Read())
+            var more = reader.Read();
+            while (more)
             {
                 if (reader.NodeType != XmlNodeType.Element)
                 {
-                    continue;
+                    more = reader.Read();
                 }
-
-                if (!setSeen && reader.LocalName == setName)
+                else if (!setSeen && reader.LocalName == setName)
                 {
                     setSeen = true;
                     ReadItems(reader, itemName, onItem);
+                    more = reader.Read();
                 }
                 else if (reader.Depth <= 2 && !reader.IsEmptyElement)
                 {
+                    // Look at what the element holds: text is kept; anything else is looked at in turn (not skipped).
                     var name = reader.LocalName;
-                    if (reader.Read() && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                    more = reader.Read();
+                    if (more && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                     {
                         texts.TryAdd(name, reader.Value);
+                        more = reader.Read();
                     }
+                }
+                else
+                {
+                    more = reader.Read();
                 }
             }
 

@@ -66,8 +66,8 @@ public sealed class AwsTransport : IAwsTransport, IDisposable
         message.Options.Set(ServiceKey, request.Service.SigningName);
         message.Options.Set(RegionKey, request.EffectiveRegion);
 
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(response.Content, ct).ConfigureAwait(false);
         var headers = response.Headers.Concat(response.Content.Headers)
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => string.Join(',', g.First().Value), StringComparer.OrdinalIgnoreCase);

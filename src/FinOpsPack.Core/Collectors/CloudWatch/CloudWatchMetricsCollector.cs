@@ -7,7 +7,7 @@ namespace FinOpsPack.Core.Collectors.CloudWatch;
 /// Daily CloudWatch evidence for the region's running instances, RDS instances, NAT gateways and in-use volumes, over
 /// <see cref="ScanSettings.MetricWindowDays"/> whole UTC days ending at the start of today. Stored as aggregates with the
 /// count of datapoints found against the count expected, so a short record reads "incomplete" and is never filled in.
-/// Batches of up to 500 queries are sent concurrently; each batch follows its NextToken pages.
+/// Batches of up to 500 queries are sent side by side (<see cref="BatchesInFlight"/> at a time); each follows its NextToken pages.
 /// </summary>
 public sealed class CloudWatchMetricsCollector : ICollector
 {
@@ -27,6 +27,12 @@ public sealed class CloudWatchMetricsCollector : ICollector
     /// <summary>Queries per GetMetricData call (at most 500).</summary>
     public int BatchSize { get; init; } = CloudWatchClient.MaxQueriesPerCall;
 
+    /// <summary>
+    /// Batches of one region in flight at once. Each holds a request of some 300 KB until it is sent; launching every
+    /// batch of every region together held hundreds of them waiting for a slot (the largest share of a big scan's memory).
+    /// </summary>
+    public int BatchesInFlight { get; init; } = 4;
+
     public async Task CollectAsync(CollectorContext context, CancellationToken ct)
     {
         var windowEnd = new DateTimeOffset(context.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
@@ -42,8 +48,12 @@ public sealed class CloudWatchMetricsCollector : ICollector
         }
 
         var client = new CloudWatchClient(context.Transport, context.Region);
-        var batches = plan.Select((metric, index) => (metric, index)).Chunk(Math.Clamp(BatchSize, 1, CloudWatchClient.MaxQueriesPerCall));
-        var results = await Task.WhenAll(batches.Select(batch => FetchAsync(client, batch, windowStart, windowEnd, ct))).ConfigureAwait(false);
+        var batches = plan.Select((metric, index) => (metric, index)).Chunk(Math.Clamp(BatchSize, 1, CloudWatchClient.MaxQueriesPerCall)).ToList();
+        var results = new List<MetricDataResult>[batches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, BatchesInFlight), CancellationToken = ct },
+            async (i, c) => results[i] = await FetchAsync(client, batches[i], windowStart, windowEnd, c).ConfigureAwait(false)).ConfigureAwait(false);
         var parts = results.SelectMany(r => r).ToLookup(r => r.Id, StringComparer.Ordinal);
 
         for (var i = 0; i < plan.Count; i++)

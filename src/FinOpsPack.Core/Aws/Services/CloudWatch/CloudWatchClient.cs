@@ -24,11 +24,28 @@ public sealed partial class CloudWatchClient(IAwsTransport transport, string reg
             (token, c) => GetMetricDataPageAsync(queries, startTime, endTime, token, c), p => p.NextToken, p => p.MetricDataResults, ct);
     }
 
-    public Task<GetMetricDataPage> GetMetricDataPageAsync(
+    /// <summary>One page, read result by result (<see cref="AwsXml.ReadPage"/>): 500 results never stand as one document.</summary>
+    public async Task<GetMetricDataPage> GetMetricDataPageAsync(
         IReadOnlyList<MetricDataQuery> queries, DateTimeOffset startTime, DateTimeOffset endTime, string? nextToken, CancellationToken ct)
     {
         Validate(queries, startTime, endTime);
-        return QueryResponse.SendAsync(transport, Form(queries, startTime, endTime, nextToken), region, GetMetricDataPage.From, ct);
+        var request = Form(queries, startTime, endTime, nextToken).ToRequest(region);
+        var response = await transport.SendAsync(request, ct).ConfigureAwait(false);
+        var results = new List<MetricDataResult>();
+        try
+        {
+            var page = AwsXml.ReadPage(response, request, "MetricDataResults", "member", e => results.Add(MetricDataResult.From(e)));
+            if (page.RootName != "GetMetricDataResponse")
+            {
+                throw new FormatException($"expected <GetMetricDataResponse>, got <{page.RootName}>");
+            }
+
+            return new GetMetricDataPage(results, page.Text("NextToken") is { Length: > 0 } token ? token : null);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw AwsJson.Malformed(request, response, e);
+        }
     }
 
     internal static QueryForm Form(IReadOnlyList<MetricDataQuery> queries, DateTimeOffset startTime, DateTimeOffset endTime, string? nextToken)
