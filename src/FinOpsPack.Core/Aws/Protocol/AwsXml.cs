@@ -131,6 +131,14 @@ public static class AwsXml
 
     public static string? Text(this XElement? e, string localName) => e.Child(localName)?.Value;
 
+    /// <summary>
+    /// Text of a member that takes few distinct values (a state, a type, a zone, a tag): one shared string instance, so
+    /// 100,000 resources do not each hold their own copy of "running" or "us-east-1a".
+    /// </summary>
+    public static string? Token(this XElement? e, string localName) => Shared(e.Text(localName));
+
+    public static string? Shared(string? value) => value is { Length: <= 64 } ? string.Intern(value) : value;
+
     public static int? Int(this XElement? e, string localName) =>
         e.Text(localName) is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;
 
@@ -151,7 +159,7 @@ public static class AwsXml
     /// <summary>EC2 <c>tagSet/item{key,value}</c> or query <c>TagList/Tag{Key,Value}</c> into a dictionary.</summary>
     public static IReadOnlyDictionary<string, string> Ec2Tags(this XElement e) =>
         e.Items("tagSet").Where(t => t.Text("key") is not null)
-            .GroupBy(t => t.Text("key")!).ToDictionary(g => g.Key, g => g.First().Text("value") ?? "");
+            .GroupBy(t => t.Token("key")!).ToDictionary(g => g.Key, g => g.First().Token("value") ?? "");
 }
 
 /// <summary>What <see cref="AwsXml.ReadPage"/> keeps of a page besides its items: the root's name and the texts near it.</summary>

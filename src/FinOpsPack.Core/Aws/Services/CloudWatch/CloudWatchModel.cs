@@ -39,7 +39,7 @@ public sealed record MetricDataResult(
             e.Text("Label"),
             timestamps,
             values,
-            e.Text("StatusCode") ?? throw new FormatException($"MetricDataResult {id} without StatusCode"),
+            e.Token("StatusCode") ?? throw new FormatException($"MetricDataResult {id} without StatusCode"),
             [.. e.Members("Messages").Select(m => m.Text("Code") + ": " + m.Text("Value"))]);
     }
 }

@@ -113,6 +113,8 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         }
     }
 
+    private static string Shared(string value) => AwsXml.Shared(value)!;
+
     private static string Required(XElement e, string localName) =>
         e.Text(localName) is { Length: > 0 } value ? value : throw new FormatException($"<{e.Name.LocalName}> has no <{localName}>");
 
@@ -120,7 +122,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         new(Required(e, "regionName"), e.Text("regionEndpoint"), e.Text("optInStatus"));
 
     private static Reservation ParseReservation(XElement e) =>
-        new(e.Text("reservationId"), e.Text("ownerId"), [.. e.Items("instancesSet").Select(ParseInstance)]);
+        new(e.Text("reservationId"), e.Token("ownerId"), [.. e.Items("instancesSet").Select(ParseInstance)]);
 
     private static Instance ParseInstance(XElement e)
     {
@@ -128,18 +130,18 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         var placement = e.Child("placement");
         return new Instance(
             Required(e, "instanceId"),
-            e.Text("imageId"),
-            new InstanceState(state.Int("code"), Required(state, "name")),
-            Required(e, "instanceType"),
+            e.Token("imageId"),
+            new InstanceState(state.Int("code"), Shared(Required(state, "name"))),
+            Shared(Required(e, "instanceType")),
             e.Time("launchTime"),
             e.Text("reason"),
-            placement.Text("availabilityZone"),
-            e.Text("platform"),
-            e.Text("platformDetails"),
-            e.Text("architecture"),
-            e.Text("instanceLifecycle"),
-            e.Text("vpcId"),
-            e.Text("subnetId"),
+            placement.Token("availabilityZone"),
+            e.Token("platform"),
+            e.Token("platformDetails"),
+            e.Token("architecture"),
+            e.Token("instanceLifecycle"),
+            e.Token("vpcId"),
+            e.Token("subnetId"),
             [.. e.Items("blockDeviceMapping").Select(m => new InstanceBlockDeviceMapping(
                 m.Text("deviceName"), m.Child("ebs").Text("volumeId"), m.Child("ebs").Text("status"), m.Child("ebs").Time("attachTime")))],
             e.Ec2Tags());
@@ -149,10 +151,10 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         new(
             Required(e, "volumeId"),
             e.Int("size") ?? throw new FormatException("volume has no <size>"),
-            Required(e, "volumeType"),
-            Required(e, "status"),
+            Shared(Required(e, "volumeType")),
+            Shared(Required(e, "status")),
             e.Time("createTime"),
-            e.Text("availabilityZone"),
+            e.Token("availabilityZone"),
             e.Text("snapshotId"),
             e.Int("iops"),
             e.Int("throughput"),
@@ -167,10 +169,10 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Text("volumeId"),
             e.Int("volumeSize") ?? throw new FormatException("snapshot has no <volumeSize>"),
             e.Time("startTime"),
-            Required(e, "status"),
-            e.Text("ownerId"),
+            Shared(Required(e, "status")),
+            e.Token("ownerId"),
             e.Text("description"),
-            e.Text("storageTier"),
+            e.Token("storageTier"),
             e.Bool("encrypted"),
             e.Long("fullSnapshotSizeInBytes"),
             e.Ec2Tags());
@@ -180,7 +182,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             Required(e, "publicIp"),
             e.Text("allocationId"),
             e.Text("associationId"),
-            Required(e, "domain"),
+            Shared(Required(e, "domain")),
             e.Text("instanceId"),
             e.Text("networkInterfaceId"),
             e.Text("privateIpAddress"),
@@ -189,11 +191,11 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
     private static NatGateway ParseNatGateway(XElement e) =>
         new(
             Required(e, "natGatewayId"),
-            Required(e, "state"),
-            e.Text("vpcId"),
-            e.Text("subnetId"),
+            Shared(Required(e, "state")),
+            e.Token("vpcId"),
+            e.Token("subnetId"),
             e.Time("createTime"),
-            e.Text("connectivityType"),
+            e.Token("connectivityType"),
             [.. e.Items("natGatewayAddressSet").Select(a => new NatGatewayAddress(
                 a.Text("allocationId"), a.Text("publicIp"), a.Text("privateIp"), a.Text("networkInterfaceId")))],
             e.Ec2Tags());
@@ -203,8 +205,8 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             Required(e, "imageId"),
             e.Text("name"),
             e.Text("creationDate"),
-            Required(e, "imageState"),
-            e.Text("imageOwnerId"),
+            Shared(Required(e, "imageState")),
+            e.Token("imageOwnerId"),
             e.Bool("isPublic"),
             e.Text("lastLaunchedTime"),
             [.. e.Items("blockDeviceMapping").Select(m => new ImageBlockDeviceMapping(
