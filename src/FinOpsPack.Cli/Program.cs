@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FinOpsPack.Cli.Commands.Demo;
+using FinOpsPack.Cli.Commands.Diff;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
+using FinOpsPack.Cli.Commands.Merge;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -34,6 +36,8 @@ public static class Program
     public static RootCommand CreateRoot(ConsoleStreams io) => new("FinOps Pack: read-only AWS cost review with a static HTML savings report")
     {
         ScanCommand.Create(io),
+        MergeCommand.Create(io),
+        DiffCommand.Create(io),
         DemoCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),

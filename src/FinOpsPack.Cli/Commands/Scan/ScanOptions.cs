@@ -10,4 +10,8 @@ public sealed record ScanOptions(
     string? EndpointUrl,
     int SessionDurationSeconds,
     int MaxConcurrency,
-    bool Quiet);
+    bool Quiet)
+{
+    /// <summary>Organization, fleet and nightly-diff flags.</summary>
+    public FleetOptions Fleet { get; init; } = FleetOptions.None;
+}
