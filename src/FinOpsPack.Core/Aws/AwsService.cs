@@ -26,7 +26,15 @@ public sealed record AwsService(
     public string EndpointEnvironmentVariable => "AWS_ENDPOINT_URL_" + ServiceId.ToUpperInvariant().Replace(' ', '_');
 
     /// <summary>The IAM action an operation of this service needs, e.g. <c>ec2:DescribeVolumes</c>.</summary>
-    public string ActionFor(string operation) => IamPrefix + ":" + operation;
+    public string ActionFor(string operation) =>
+        IamPrefix + ":" + (ActionNamedOtherwise.TryGetValue((IamPrefix, operation), out var action) ? action : operation);
+
+    /// <summary>Operations whose IAM action is not named after them (S3 model docs: ListBuckets needs s3:ListAllMyBuckets).</summary>
+    private static readonly Dictionary<(string Prefix, string Operation), string> ActionNamedOtherwise = new()
+    {
+        [("s3", "ListBuckets")] = "ListAllMyBuckets",
+        [("s3", "GetBucketLifecycleConfiguration")] = "GetLifecycleConfiguration",
+    };
 
     public static readonly AwsService Sts = new("STS", "sts", "sts", "sts", AwsProtocol.Query, "2011-06-15");
     public static readonly AwsService Ec2 = new("EC2", "ec2", "ec2", "ec2", AwsProtocol.Ec2Query, "2016-11-15");
