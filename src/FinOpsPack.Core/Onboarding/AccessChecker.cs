@@ -68,7 +68,7 @@ public sealed class AccessChecker(IAwsTransport transport, TimeProvider time, IR
                 var before = await Start(prerequisite).ConfigureAwait(false);
                 if (before.Status != AccessStatus.Permitted)
                 {
-                    return Result(probe, AccessStatus.NotChecked, $"not called: it needs {needs}, which was not permitted");
+                    return Result(probe, AccessStatus.NotChecked, $"not called: it needs {needs}, which did not succeed");
                 }
 
                 if (!Found().ContainsKey(needs))

@@ -121,6 +121,9 @@ public static class CloudFormationTemplate
                 ("PolicyDocument", Policy(readPolicy))))),
             ("Tags", Seq(Map(("Key", Str("finops-pack:purpose")), ("Value", Str("read-only cost review"))))))));
 
+    /// <summary>A policy document alone, as YAML (the same structure as its JSON).</summary>
+    public static string PolicyYaml(PolicyDocument document) => Write(Policy(document));
+
     private static YamlMappingNode Policy(PolicyDocument document) => Map(
         ("Version", Str(PolicyDocument.Version)),
         ("Statement", Seq(document.Statement.Select(s => (YamlNode)Map(
