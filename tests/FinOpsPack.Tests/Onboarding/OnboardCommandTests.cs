@@ -20,8 +20,26 @@ public sealed class OnboardCommandTests
         Assert.Equal("finops-pack-readonly", After(deploy, "--stack-name"));
         Assert.Equal("CAPABILITY_NAMED_IAM", After(deploy, "--capabilities"));
         var overrides = deploy.SkipWhile(w => w != "--parameter-overrides").Skip(1).ToList();
-        Assert.Equal(["TrustedPrincipal=111122223333", "ExternalId=" + ExternalId, "RoleName=finops-pack-readonly"], overrides);
+        Assert.Equal(["TrustedPrincipal=111122223333", "RoleName=finops-pack-readonly", "ExternalId=$FINOPS_PACK_EXTERNAL_ID"], overrides);
         Assert.Contains(ShellWords.Commands(output), c => c.SequenceEqual(["finops-pack", "policy", "--format", "cloudformation"]));
+        Assert.DoesNotContain(ExternalId, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Let_The_Customer_Check_The_External_Id_By_Its_Fingerprint_When_The_Printed_Check_Runs()
+    {
+        // Given the printed fingerprint check, when bash runs it with the External ID in the variable the commands read
+        var (_, output, _) = await RunAsync("onboard", "--external-id", ExternalId, "--trusted-principal", "111122223333");
+        var check = Assert.Single(output.Split('\n'), l => l.StartsWith("printf ", StringComparison.Ordinal));
+        var psi = new System.Diagnostics.ProcessStartInfo("bash", ["-c", check]) { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.Environment["FINOPS_PACK_EXTERNAL_ID"] = ExternalId;
+        using var bash = System.Diagnostics.Process.Start(psi)!;
+        var printed = (await bash.StandardOutput.ReadToEndAsync()).Trim();
+        await bash.WaitForExitAsync();
+
+        // Then it prints the fingerprint that FinOps Pack shows everywhere instead of the ID
+        Assert.Equal(FinOpsPack.Core.Aws.ExternalId.Parse(ExternalId).Fingerprint, printed);
+        Assert.Contains("fingerprint is " + printed, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +57,8 @@ public sealed class OnboardCommandTests
         var query = HttpUtility.ParseQueryString(link.Fragment[(link.Fragment.IndexOf('?', StringComparison.Ordinal) + 1)..]);
         Assert.Equal(templateUrl, query["templateURL"]);
         Assert.Equal("cost-review", query["stackName"]);
-        Assert.Equal(ExternalId, query["param_ExternalId"]);
+        Assert.Null(query["param_ExternalId"]);
+        Assert.DoesNotContain(ExternalId, output, StringComparison.Ordinal);
         Assert.Equal("arn:aws:iam::111122223333:role/scanner", query["param_TrustedPrincipal"]);
         Assert.Equal("cost-review", query["param_RoleName"]);
     }

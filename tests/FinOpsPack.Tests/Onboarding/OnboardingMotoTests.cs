@@ -25,10 +25,10 @@ public sealed class OnboardingMotoTests(MotoServer moto) : IClassFixture<MotoSer
             // Given the commands onboard prints, with the template saved where they say
             var onboard = await PrintAsync("onboard", "--external-id", ExternalId, "--trusted-principal", "111122223333", "--stack-name", "review-a", "--role-name", "review-a-role");
             File.WriteAllText(Path.Combine(work, "finops-pack-readonly.yaml"), CloudFormationTemplate.Current);
-            var deploy = Assert.Single(ShellWords.Commands(onboard), c => c.Take(3).SequenceEqual(["aws", "cloudformation", "deploy"]));
+            var deploy = Assert.Single(onboard.Split('\n'), l => l.StartsWith("aws cloudformation deploy ", StringComparison.Ordinal));
 
-            // When the customer runs the deploy command
-            var (code, output) = Aws(work, deploy);
+            // When the customer runs the deploy command in bash, the External ID in the variable the commands read
+            var (code, output) = Bash(work, deploy);
             Assert.True(code == 0, output);
 
             // Then the role trusts only the principal with the External ID, has the boundary and exactly the read policy
@@ -47,9 +47,9 @@ public sealed class OnboardingMotoTests(MotoServer moto) : IClassFixture<MotoSer
             Assert.Equal(PermissionsBoundary.Current.ToJson(), Normalize(boundary));
 
             // When the offboard commands run, then the stack and its role are gone
-            foreach (var command in ShellWords.Commands(await PrintAsync("offboard", "--stack-name", "review-a")))
+            foreach (var command in (await PrintAsync("offboard", "--stack-name", "review-a")).Split('\n').Where(l => l.StartsWith("aws ", StringComparison.Ordinal)))
             {
-                var (removed, text) = Aws(work, command);
+                var (removed, text) = Bash(work, command);
                 Assert.True(removed == 0, text);
             }
 
@@ -70,14 +70,22 @@ public sealed class OnboardingMotoTests(MotoServer moto) : IClassFixture<MotoSer
         return io.Out.ToString()!;
     }
 
-    private (int Code, string Output) Aws(string workDirectory, IReadOnlyList<string> words)
+    /// <summary>Runs one printed command line as the customer would, in bash, pointed at moto.</summary>
+    private (int Code, string Output) Bash(string workDirectory, string line) =>
+        Run(workDirectory, "bash", ["-c", line + " --endpoint-url " + moto.Endpoint.ToString().TrimEnd('/')]);
+
+    private (int Code, string Output) Aws(string workDirectory, IReadOnlyList<string> words) =>
+        Run(workDirectory, "aws", [.. words.Skip(1), "--endpoint-url", moto.Endpoint.ToString().TrimEnd('/'), "--output", "json"]);
+
+    private static (int Code, string Output) Run(string workDirectory, string file, IReadOnlyList<string> args)
     {
-        Assert.Equal("aws", words[0]);
-        var psi = new ProcessStartInfo("aws") { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var w in words.Skip(1).Concat(["--endpoint-url", moto.Endpoint.ToString().TrimEnd('/'), "--output", "json"]))
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var w in args)
         {
             psi.ArgumentList.Add(w);
         }
+
+        psi.Environment["FINOPS_PACK_EXTERNAL_ID"] = ExternalId;
 
         psi.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         psi.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
@@ -89,7 +97,7 @@ public sealed class OnboardingMotoTests(MotoServer moto) : IClassFixture<MotoSer
         if (!p.WaitForExit(180_000))
         {
             p.Kill(true);
-            throw new TimeoutException(string.Join(' ', words));
+            throw new TimeoutException(string.Join(' ', args));
         }
 
         return (p.ExitCode, stdout.Result + stderr.Result);

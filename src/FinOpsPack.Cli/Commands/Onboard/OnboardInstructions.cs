@@ -7,10 +7,14 @@ namespace FinOpsPack.Cli.Commands.Onboard;
 
 /// <summary>
 /// The commands that give FinOps Pack its read-only role in a customer's account. Only text: FinOps Pack never deploys
-/// anything; the customer runs these with their own administrator credentials.
+/// anything; the customer runs these with their own administrator credentials. The External ID never appears in them
+/// (they may travel by e-mail or ticket): the commands read it from a shell variable and show its fingerprint to check.
 /// </summary>
 public static partial class OnboardInstructions
 {
+    /// <summary>The shell variable the printed commands read the External ID from: the ID itself is never printed.</summary>
+    public const string ExternalIdVariable = "FINOPS_PACK_EXTERNAL_ID";
+
     public static string Build(OnboardOptions options)
     {
         var externalId = ExternalId.Parse(options.ExternalId);
@@ -19,7 +23,6 @@ public static partial class OnboardInstructions
         var parameters = new List<(string Key, string Value)>
         {
             ("TrustedPrincipal", options.TrustedPrincipal),
-            ("ExternalId", externalId.Value),
             ("RoleName", options.RoleName),
         };
         if (options.MaxSessionDuration is { } duration)
@@ -28,19 +31,24 @@ public static partial class OnboardInstructions
         }
 
         var text = new StringBuilder();
-        text.Append("# FinOps Pack read-only role: run these in the account to review, with credentials that may create IAM roles.\n");
-        text.Append("# They contain the External ID of this review (fingerprint ").Append(externalId.Fingerprint).Append("): share them only with that account's owner.\n\n");
+        text.Append("# FinOps Pack read-only role: run these in the account to review, with credentials that may create IAM roles.\n\n");
+        text.Append("# 0. The External ID of this review is not printed here: you receive it separately. Its fingerprint is ")
+            .Append(externalId.Fingerprint).Append(".\n");
+        text.Append("#    Paste it (input hidden), then check that the second command prints ").Append(externalId.Fingerprint).Append(":\n");
+        text.Append("read -rs ").Append(ExternalIdVariable).Append('\n');
+        text.Append("printf %s \"$").Append(ExternalIdVariable).Append("\" | sha256sum | cut -c1-8\n\n");
         text.Append("# 1. The template (exact read-only actions, permissions boundary, External ID condition):\n");
         text.Append("finops-pack policy --format cloudformation > ").Append(Shell(options.TemplateFile)).Append("\n\n");
         text.Append("# 2. Create the role:\n");
         text.Append("aws cloudformation deploy --template-file ").Append(Shell(options.TemplateFile))
             .Append(" --stack-name ").Append(Shell(options.StackName))
             .Append(" --capabilities CAPABILITY_NAMED_IAM --region ").Append(Shell(options.Region))
-            .Append(" --parameter-overrides ").AppendJoin(' ', parameters.Select(p => Shell(p.Key + "=" + p.Value))).Append("\n\n");
+            .Append(" --parameter-overrides ").AppendJoin(' ', parameters.Select(p => Shell(p.Key + "=" + p.Value)))
+            .Append(" \"ExternalId=$").Append(ExternalIdVariable).Append("\"\n\n");
         text.Append("# 3. The role ARN to give FinOps Pack (finops-pack scan --role-arn ...):\n");
         text.Append("aws cloudformation describe-stacks --stack-name ").Append(Shell(options.StackName)).Append(" --region ").Append(Shell(options.Region))
             .Append(" --query \"Stacks[0].Outputs[?OutputKey=='RoleArn'].OutputValue\" --output text\n\n");
-        text.Append("# Or in the AWS console (quick-create link; the template must be published in Amazon S3):\n");
+        text.Append("# Or in the AWS console: a quick-create link (the template must be published in Amazon S3); type the External ID into its form.\n");
         if (options.TemplateUrl is { } url)
         {
             text.Append(QuickCreateLink(options, url, parameters)).Append('\n');
