@@ -58,7 +58,7 @@ public sealed class AccessChecker(IAwsTransport transport, TimeProvider time, IR
             await Task.Yield();
             if (probe.Billed && !options.IncludeBilled)
             {
-                return Result(probe, AccessStatus.NotChecked, "billed (" + probe.Cost + "): not called; add --include-billed to check it");
+                return Result(probe, AccessStatus.NotChecked, $"not called: billed, {probe.Cost}; add --include-billed to check it");
             }
 
             if (probe.Needs is { } needs)
