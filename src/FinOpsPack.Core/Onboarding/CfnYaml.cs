@@ -7,7 +7,7 @@ namespace FinOpsPack.Core.Onboarding;
 /// <summary>
 /// Small builders for CloudFormation YAML: mappings in the order given, scalars quoted where YAML would otherwise read
 /// them as numbers, booleans or dates, and the short-form intrinsic functions as local tags (<c>!Ref</c>, <c>!Sub</c>,
-/// <c>!GetAtt</c>, <c>!If</c>…), which YamlDotNet writes verbatim.
+/// <c>!GetAtt</c>…), which YamlDotNet writes verbatim.
 /// </summary>
 internal static partial class CfnYaml
 {
@@ -45,10 +45,6 @@ internal static partial class CfnYaml
 
     public static YamlScalarNode Tagged(string tag, string value) =>
         new(value) { Tag = tag, Style = NeedsQuotes().IsMatch(value) ? ScalarStyle.SingleQuoted : ScalarStyle.Plain };
-
-    /// <summary>A short-form function over a list, e.g. <c>!If [Cond, a, b]</c>.</summary>
-    public static YamlSequenceNode TaggedSeq(string tag, params YamlNode[] items) =>
-        new(items) { Tag = tag, Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
     public static string Write(YamlNode root)
     {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 
 namespace FinOpsPack.Core.Onboarding;
 
@@ -7,7 +6,7 @@ namespace FinOpsPack.Core.Onboarding;
 /// External IDs for the role's trust policy: drawn from a cryptographic random source over the characters STS accepts,
 /// long enough that guessing is not an attack (48 characters of 69 ≈ 293 bits).
 /// </summary>
-public static partial class ExternalIdGenerator
+public static class ExternalIdGenerator
 {
     public const int DefaultLength = 48;
     public const int MinimumLength = 32;
@@ -23,11 +22,4 @@ public static partial class ExternalIdGenerator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaximumLength);
         return RandomNumberGenerator.GetString(Alphabet, length);
     }
-
-    /// <summary>Does STS accept this External ID (2–1224 characters of <c>[\w+=,.@:/-]</c>)?</summary>
-    public static bool IsAcceptedBySts(string externalId) =>
-        externalId.Length is >= 2 and <= MaximumLength && StsPattern().IsMatch(externalId);
-
-    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex StsPattern();
 }
