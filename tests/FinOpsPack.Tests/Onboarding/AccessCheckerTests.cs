@@ -74,7 +74,7 @@ public sealed class AccessCheckerTests
     }
 
     [Fact]
-    public async Task Should_Count_Errors_Aws_Gives_Only_To_Authorized_Callers_As_Permitted()
+    public async Task Should_Count_As_Permitted_When_Aws_Answers_With_An_Error_It_Gives_Only_To_Authorized_Callers()
     {
         var transport = new FakeTransport(r => r.Action switch
         {
@@ -117,7 +117,7 @@ public sealed class AccessCheckerTests
     }
 
     [Fact]
-    public async Task Should_Start_Every_Independent_Call_Before_Any_Is_Answered()
+    public async Task Should_Start_Every_Independent_Call_When_None_Has_Been_Answered_Yet()
     {
         // Given a transport that answers nothing until every probe that needs no other is in flight: a checker that
         // waited for one answer before sending the next call would never get there.

@@ -20,6 +20,7 @@ public sealed class CheckAccessHandler(ConsoleStreams io, TimeProvider time, Fun
         CliErrors.GuardAsync(io, async () =>
         {
             var region = OnboardInstructions.SingleRegion(options.Region);
+            // The scan's own validation and request; check-access writes nothing, so the output directory is never used.
             var request = ScanHandler.ToRequest(new ScanOptions(
                 options.RoleArn, options.ExternalId, region, Path.GetTempPath(), options.Profile, options.EndpointUrl,
                 SessionDurationSeconds: 900, MaxConcurrency: 32, Quiet: true));
