@@ -14,6 +14,8 @@ public sealed partial class Pseudonyms(byte[] key)
 {
     private readonly byte[] _key = key.Length >= 16 ? key : throw new ArgumentException("the redaction key needs at least 16 bytes", nameof(key));
 
+    private const string IdPrefixes = "i|vol|snap|ami|eipalloc|eipassoc|eni|nat|vpc|subnet|sg|igw|rtb|lt|fs|r|tgw|vpce|acl|pcx|dopt";
+
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
 
     /// <summary>Picks the pseudonym by the value's shape: ARN, account id, AWS resource id, or a name.</summary>
@@ -76,7 +78,7 @@ public sealed partial class Pseudonyms(byte[] key)
         {
             if (segments[i].Length > 0)
             {
-                segments[i] = ResourceIdPattern().IsMatch(segments[i]) ? ResourceId(segments[i]) : Name(segments[i]);
+                segments[i] = For(segments[i]);
             }
         }
 
@@ -93,7 +95,9 @@ public sealed partial class Pseudonyms(byte[] key)
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountPattern();
 
-    [GeneratedRegex(@"^(?<prefix>[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)-[0-9a-f]{8,17}$")]
+    /// <summary>EC2-style ids: a known type prefix and 8 or 17 hex digits. Only known prefixes, so a name such as
+    /// <c>acme-prod-logs-123456789012</c> is not mistaken for an id and does not keep its words.</summary>
+    [GeneratedRegex(@"^(?<prefix>" + IdPrefixes + @")-[0-9a-f]{8,17}$")]
     private static partial Regex ResourceIdPattern();
 
     [GeneratedRegex(@"^[a-z][a-z0-9-]*$")]
@@ -105,6 +109,6 @@ public sealed partial class Pseudonyms(byte[] key)
     [GeneratedRegex(@"(?<![0-9])[0-9]{12}(?![0-9])")]
     private static partial Regex EmbeddedAccountPattern();
 
-    [GeneratedRegex(@"\b(?<prefix>i|vol|snap|ami|eipalloc|eipassoc|eni|nat|vpc|subnet|sg|igw|rtb|lt|fs|r)-[0-9a-f]{8,17}\b")]
+    [GeneratedRegex(@"\b(?<prefix>" + IdPrefixes + @")-[0-9a-f]{8,17}\b")]
     private static partial Regex EmbeddedResourceIdPattern();
 }

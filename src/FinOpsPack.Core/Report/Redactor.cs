@@ -10,7 +10,7 @@ namespace FinOpsPack.Core.Report;
 /// It works on the scan.json document itself (every string in it), so the redacted scan.json, the HTML and the CSV
 /// rendered from the redacted scan all carry the same pseudonym for the same input.
 /// First pass: values under identifying keys (and Name tags) are recorded. Second pass: those values are replaced
-/// whole, and every other string is scanned for ARNs, account ids, resource ids and the recorded names.
+/// whole, and every other string is scanned for the recorded values, then for any other ARN, account id or resource id.
 /// </summary>
 public sealed class Redactor
 {
@@ -53,8 +53,10 @@ public sealed class Redactor
 
     private static bool IsArnKey(string? key) => key is not null && (key == "arn" || key.EndsWith("Arn", StringComparison.Ordinal));
 
+    /// <summary>A Name tag in a resource's tags, or quoted in a finding's evidence as <c>tag:Name</c>.</summary>
     private static bool IsNameTag(string? key, string? parentKey) =>
-        parentKey == "tags" && string.Equals(key, "Name", StringComparison.OrdinalIgnoreCase);
+        (parentKey == "tags" && string.Equals(key, "Name", StringComparison.OrdinalIgnoreCase))
+        || (key is not null && key.EndsWith(":Name", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsIdentifying(string? key, string? parentKey) =>
         key is not null && (AccountKeys.Contains(key) || IdKeys.Contains(key) || NameKeys.Contains(key) || IsArnKey(key) || IsNameTag(key, parentKey));
@@ -78,13 +80,10 @@ public sealed class Redactor
 
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 && IsIdentifying(key, parentKey):
+                _names[s] = _pseudonyms.For(s);
                 if (s.StartsWith("arn:", StringComparison.Ordinal))
                 {
                     RecordArnParts(s);
-                }
-                else
-                {
-                    _names[s] = _pseudonyms.For(s);
                 }
 
                 break;
@@ -148,10 +147,13 @@ public sealed class Redactor
             return _pseudonyms.For(value);
         }
 
-        return ReplaceNames(_pseudonyms.InText(value));
+        return _pseudonyms.InText(ReplaceNames(value));
     }
 
-    /// <summary>Replaces recorded names that stand as whole tokens, longest first.</summary>
+    /// <summary>
+    /// Replaces recorded values (names, ids, whole ARNs) that stand as whole tokens, longest first, so a bucket name that
+    /// holds an account id, or an ARN that holds a role name, keeps the pseudonym of the whole.
+    /// </summary>
     private string ReplaceNames(string text)
     {
         if (_nameLengths.Length == 0 || text.Length < MinNameInText)

@@ -131,15 +131,15 @@ public static class ReportModelBuilder
             currency,
             period,
             SvgCharts.StackedMonthly("spend-service", "Monthly spend by service", cost?.MonthlyByService ?? [], k => k, currency),
-            SvgCharts.StackedMonthly("spend-account", "Monthly spend by account", cost?.MonthlyByAccount ?? [], accountLabel, currency),
-            SvgCharts.StackedMonthly("spend-region", "Monthly spend by region", cost?.MonthlyByRegion ?? [], k => k, currency));
+            SvgCharts.StackedMonthly("spend-account", "Monthly spend by account", cost?.MonthlyByAccount ?? [], accountLabel, currency, SvgCharts.HalfWidth),
+            SvgCharts.StackedMonthly("spend-region", "Monthly spend by region", cost?.MonthlyByRegion ?? [], k => k, currency, SvgCharts.HalfWidth));
     }
 
     private static SavingsSection Savings(SavingsTotals totals) => new(
         totals.MonthlyByCategory.Count > 0 || totals.MonthlyByService.Count > 0,
         totals.Currency,
-        SvgCharts.HorizontalBars("savings-category", "Monthly savings by category", totals.MonthlyByCategory, totals.Currency),
-        SvgCharts.HorizontalBars("savings-service", "Monthly savings by service", totals.MonthlyByService, totals.Currency));
+        SvgCharts.HorizontalBars("savings-category", "Monthly savings by category", totals.MonthlyByCategory, totals.Currency, SvgCharts.HalfWidth),
+        SvgCharts.HorizontalBars("savings-service", "Monthly savings by service", totals.MonthlyByService, totals.Currency, SvgCharts.HalfWidth));
 
     private static CohSection Coh(AccountInventory inventory)
     {
@@ -196,7 +196,7 @@ public static class ReportModelBuilder
                 string.Join(", ", g.Select(o => o.Region ?? "global").Distinct().Order(StringComparer.Ordinal)),
                 g.Key.Provides,
                 Enable(g.First()),
-                g.Key.Reason ?? ""))
+                g.Key.Reason is { } reason && reason != Enable(g.First()) ? reason : ""))
             .ToList();
         return new CoverageSection(items.Count == 0, outcomes.Count, outcomes.Count(o => o.Status != CollectorStatus.Ok), items);
     }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace FinOpsPack.Core.Report;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FinOpsPack.Core.Report;
 /// <c>report.css</c> and <c>report.js</c>. Embedded in the assembly so an installed tool works anywhere; a directory
 /// (a consultant's branded copy) overrides file by file and falls back to the embedded file for anything it lacks.
 /// </summary>
-public sealed class ReportTemplates
+public sealed partial class ReportTemplates
 {
     public const string MainFile = "report.hbs";
     public const string StyleFile = "report.css";
@@ -47,7 +49,7 @@ public sealed class ReportTemplates
             var root = !File.Exists(Path.Combine(directory, MainFile)) && Directory.Exists(nested) ? nested : directory;
             foreach (var path in Directory.EnumerateFiles(root).Where(IsTemplateFile))
             {
-                files[Path.GetFileName(path)] = Normalize(File.ReadAllText(path));
+                files[Path.GetFileName(path)] = Prepare(path, File.ReadAllText(path));
             }
         }
 
@@ -71,7 +73,7 @@ public sealed class ReportTemplates
 
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            files[file] = Normalize(reader.ReadToEnd());
+            files[file] = Prepare(file, reader.ReadToEnd());
         }
 
         return files;
@@ -92,6 +94,17 @@ public sealed class ReportTemplates
             : text;
     }
 
-    /// <summary>One line-ending style, so the hash of an inline asset is the same whichever way the file was checked out.</summary>
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+    /// <summary>
+    /// One line-ending style, so the hash of an inline asset is the same whichever way the file was checked out; and no
+    /// indentation before a partial call: Handlebars.Net 2.4.3 re-indents a standalone indented partial through a path
+    /// that writes its output without HTML escaping, so <c>  {{> name}}</c> would print account data raw.
+    /// </summary>
+    private static string Prepare(string file, string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+        return file.EndsWith(".hbs", StringComparison.Ordinal) ? IndentedPartial().Replace(text, "") : text;
+    }
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?\s*>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 }

@@ -10,21 +10,28 @@ public static class SvgCharts
     public const int TopSeries = 5;
     public const string OtherLabel = "Other";
 
-    private const int Width = 760;
+    /// <summary>A chart across the page.</summary>
+    public const int WideWidth = 760;
+
+    /// <summary>One of two charts side by side: a narrower drawing so its text keeps a readable size.</summary>
+    public const int HalfWidth = 520;
+
     private const int StackHeight = 300;
-    private const double Left = 84;
-    private const double Right = 16;
-    private const double Top = 18;
-    private const double Bottom = 40;
-    private const double LabelWidth = 230;
-    private const double ValueWidth = 150;
+    private const double Left = 60;
+    private const double Right = 12;
+    private const double Top = 26;
+    private const double Bottom = 34;
+    private const double ValueWidth = 110;
     private const double RowHeight = 26;
-    private const int MaxLabelLength = 34;
+    private const int MaxLabelLength = 30;
+
+    /// <summary>Below this many units per month, only every other month is labelled (the latest always is).</summary>
+    private const double MinLabelSlot = 48;
 
     /// <summary>Last <see cref="MaxMonths"/> final months, the top series stacked, the rest as "Other".</summary>
     /// <param name="label">Display label for a group key (e.g. account id → "Name (id)").</param>
     public static ChartBlock StackedMonthly(
-        string id, string title, IReadOnlyList<CostAmount> amounts, Func<string, string> label, string currency)
+        string id, string title, IReadOnlyList<CostAmount> amounts, Func<string, string> label, string currency, int width = WideWidth)
     {
         var months = amounts.Where(a => !a.Estimated).Select(a => a.PeriodStart).Distinct().Order().TakeLast(MaxMonths).ToList();
         var inWindow = amounts.Where(a => !a.Estimated && months.Contains(a.PeriodStart)).ToList();
@@ -50,13 +57,13 @@ public static class SvgCharts
         var table = MonthlyTable(title, months, series.Select(s => s.Label).ToList(), values, currency);
         if (months.Count == 0 || series.Count == 0)
         {
-            return new ChartBlock(Empty(id, title, StackHeight), table);
+            return new ChartBlock(Empty(id, title, width, StackHeight), table);
         }
 
         var monthTotals = Enumerable.Range(0, months.Count)
             .Select(m => Enumerable.Range(0, series.Count).Sum(s => Math.Max(0, values[m, s]))).ToList();
         var max = NiceCeiling(monthTotals.Max());
-        var plotW = Width - Left - Right;
+        var plotW = width - Left - Right;
         var plotH = StackHeight - Top - Bottom;
         var slot = plotW / months.Count;
         var barW = slot * 0.64;
@@ -83,17 +90,21 @@ public static class SvgCharts
                     series[s].Label + " — " + ReportFormat.Month(months[m]) + ": " + ReportFormat.Money(values[m, s], currency)));
             }
 
-            texts.Add(new SvgText(C(x + (barW / 2)), C(StackHeight - Bottom + 18), ReportFormat.ShortMonth(months[m]), "middle", "axis"));
+            if (slot >= MinLabelSlot || (months.Count - 1 - m) % 2 == 0)
+            {
+                texts.Add(new SvgText(C(x + (barW / 2)), C(StackHeight - Bottom + 18), ReportFormat.ShortMonth(months[m]), "middle", "axis"));
+            }
         }
 
-        texts.Add(new SvgText(C(Left), C(Top - 6), currency + " per month", "start", "axis-title"));
+        texts.Add(new SvgText(C(Left), C(Top - 12), currency + " per month", "start", "axis-title"));
         var legend = series.Select((s, i) => new LegendItem(
             s.Css, s.Label, ReportFormat.Money(Enumerable.Range(0, months.Count).Sum(m => values[m, i]), currency))).ToList();
-        return new ChartBlock(new SvgChart(id, title, Width, StackHeight, false, bars, texts, lines, legend), table);
+        return new ChartBlock(new SvgChart(id, title, width, StackHeight, false, bars, texts, lines, legend), table);
     }
 
     /// <summary>One horizontal bar per item, largest first, with the amount written beside each bar.</summary>
-    public static ChartBlock HorizontalBars(string id, string title, IEnumerable<KeyValuePair<string, decimal>> items, string currency)
+    public static ChartBlock HorizontalBars(
+        string id, string title, IEnumerable<KeyValuePair<string, decimal>> items, string currency, int width = WideWidth)
     {
         var rows = items.OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
         var table = new DataTable(
@@ -103,11 +114,12 @@ public static class SvgCharts
         var height = (int)Math.Ceiling((rows.Count * RowHeight) + 12);
         if (rows.Count == 0)
         {
-            return new ChartBlock(Empty(id, title, 80), table);
+            return new ChartBlock(Empty(id, title, width, 80), table);
         }
 
+        var labelWidth = Math.Round(width * 0.3);
         var max = rows.Max(r => r.Value);
-        var barMax = Width - LabelWidth - ValueWidth;
+        var barMax = width - labelWidth - ValueWidth;
         var bars = new List<SvgRect>();
         var texts = new List<SvgText>();
         for (var i = 0; i < rows.Count; i++)
@@ -115,12 +127,12 @@ public static class SvgCharts
             var y = 6 + (i * RowHeight);
             var w = max <= 0 ? 0 : (double)(Math.Max(0, rows[i].Value) / max) * barMax;
             var money = ReportFormat.Money(rows[i].Value, currency);
-            bars.Add(new SvgRect(C(LabelWidth), C(y + 3), C(Math.Max(w, 1)), C(RowHeight - 8), "s" + (i % TopSeries).ToString(CultureInfo.InvariantCulture), rows[i].Key + ": " + money));
-            texts.Add(new SvgText(C(LabelWidth - 8), C(y + 17), Truncate(rows[i].Key), "end", "label"));
-            texts.Add(new SvgText(C(LabelWidth + w + 6), C(y + 17), money, "start", "value"));
+            bars.Add(new SvgRect(C(labelWidth), C(y + 3), C(Math.Max(w, 1)), C(RowHeight - 8), "s" + (i % TopSeries).ToString(CultureInfo.InvariantCulture), rows[i].Key + ": " + money));
+            texts.Add(new SvgText(C(labelWidth - 8), C(y + 17), Truncate(rows[i].Key), "end", "label"));
+            texts.Add(new SvgText(C(labelWidth + w + 6), C(y + 17), money, "start", "value"));
         }
 
-        return new ChartBlock(new SvgChart(id, title, Width, height, false, bars, texts, [], []), table);
+        return new ChartBlock(new SvgChart(id, title, width, height, false, bars, texts, [], []), table);
     }
 
     /// <summary>Rounds up to 1, 2, 2.5 or 5 × 10^n so axis ticks read well.</summary>
@@ -183,8 +195,8 @@ public static class SvgCharts
         return new DataTable(title + " (amounts in " + currency + ")", ["Month", .. series, "Total"], rows);
     }
 
-    private static SvgChart Empty(string id, string title, int height) =>
-        new(id, title, Width, height, true, [], [new SvgText(C(Width / 2.0), C(height / 2.0), "No data", "middle", "axis")], [], []);
+    private static SvgChart Empty(string id, string title, int width, int height) =>
+        new(id, title, width, height, true, [], [new SvgText(C(width / 2.0), C(height / 2.0), "No data", "middle", "axis")], [], []);
 
     private static string Truncate(string label) =>
         label.Length <= MaxLabelLength ? label : string.Concat(label.AsSpan(0, MaxLabelLength - 1), "…");
