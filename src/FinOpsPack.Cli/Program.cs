@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FinOpsPack.Cli.Commands.Demo;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
+using FinOpsPack.Cli.Commands.Report;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -35,6 +36,7 @@ public static class Program
     {
         ScanCommand.Create(io),
         DemoCommand.Create(io),
+        ReportCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
     };
