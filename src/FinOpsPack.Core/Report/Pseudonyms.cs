@@ -10,9 +10,12 @@ namespace FinOpsPack.Core.Report;
 /// Pseudonyms keep the shape that helps a reader (<c>acct-…</c>, <c>vol-r…</c>, ARNs keep service, region and type) and
 /// are built so that none of the patterns below matches a pseudonym again.
 /// </summary>
+/// <remarks>Not thread-safe: one instance serves one report run. Results are memoised, since the same account id or
+/// ARN recurs thousands of times in a large scan.</remarks>
 public sealed partial class Pseudonyms(byte[] key)
 {
-    private readonly byte[] _key = key.Length >= 16 ? key : throw new ArgumentException("the redaction key needs at least 16 bytes", nameof(key));
+    private readonly HMACSHA256 _hmac = new(key.Length >= 16 ? key : throw new ArgumentException("the redaction key needs at least 16 bytes", nameof(key)));
+    private readonly Dictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
     private const string IdPrefixes = "i|vol|snap|ami|eipalloc|eipassoc|eni|nat|vpc|subnet|sg|igw|rtb|lt|fs|r|tgw|vpce|acl|pcx|dopt";
 
@@ -64,9 +67,9 @@ public sealed partial class Pseudonyms(byte[] key)
             return text;
         }
 
-        var result = ArnPattern().Replace(text, m => Arn(m.Value));
+        var result = text.Contains("arn:", StringComparison.Ordinal) ? ArnPattern().Replace(text, m => Arn(m.Value)) : text;
         result = EmbeddedAccountPattern().Replace(result, m => Account(m.Value));
-        return EmbeddedResourceIdPattern().Replace(result, m => ResourceId(m.Value));
+        return result.Contains('-', StringComparison.Ordinal) ? EmbeddedResourceIdPattern().Replace(result, m => ResourceId(m.Value)) : result;
     }
 
     private string Resource(string resource)
@@ -87,9 +90,15 @@ public sealed partial class Pseudonyms(byte[] key)
 
     private string Hash(string value)
     {
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value), mac);
-        return Convert.ToHexStringLower(mac[..5]);
+        if (!_hashes.TryGetValue(value, out var hash))
+        {
+            Span<byte> mac = stackalloc byte[32];
+            _hmac.TryComputeHash(Encoding.UTF8.GetBytes(value), mac, out _);
+            hash = Convert.ToHexStringLower(mac[..5]);
+            _hashes[value] = hash;
+        }
+
+        return hash;
     }
 
     [GeneratedRegex(@"^\d{12}$")]

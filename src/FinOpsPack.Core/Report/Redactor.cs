@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Core.Report;
@@ -36,7 +36,7 @@ public sealed class Redactor
 
     private readonly Pseudonyms _pseudonyms;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private int[] _nameLengths = [];
+    private Dictionary<int, int[]> _lengthsByPrefix = [];
 
     public Redactor(byte[] key) => _pseudonyms = new Pseudonyms(key);
 
@@ -44,11 +44,19 @@ public sealed class Redactor
 
     public ScanResult Redact(ScanResult scan)
     {
-        var root = JsonSerializer.SerializeToNode(scan, ScanJson.Options)!;
-        Record(root, null, null);
-        _nameLengths = [.. _names.Keys.Select(k => k.Length).Where(l => l >= MinNameInText).Distinct().OrderDescending()];
-        var rewritten = Rewrite(root, null, null);
-        return rewritten.Deserialize<ScanResult>(ScanJson.Options) ?? throw new JsonException("redaction produced no scan");
+        // Bytes and JsonDocument rather than JsonNode: a 50,000-finding scan redacts in seconds, not tens of seconds.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(scan, ScanJson.Options);
+        using var document = JsonDocument.Parse(bytes);
+        Record(document.RootElement, null, null);
+        IndexNames();
+        var buffer = new ArrayBufferWriter<byte>(bytes.Length + (bytes.Length / 8));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Rewrite(document.RootElement, null, null, writer);
+        }
+
+        return JsonSerializer.Deserialize<ScanResult>(buffer.WrittenSpan, ScanJson.Options)
+            ?? throw new JsonException("redaction produced no scan");
     }
 
     private static bool IsArnKey(string? key) => key is not null && (key == "arn" || key.EndsWith("Arn", StringComparison.Ordinal));
@@ -61,25 +69,25 @@ public sealed class Redactor
     private static bool IsIdentifying(string? key, string? parentKey) =>
         key is not null && (AccountKeys.Contains(key) || IdKeys.Contains(key) || NameKeys.Contains(key) || IsArnKey(key) || IsNameTag(key, parentKey));
 
-    private void Record(JsonNode? node, string? key, string? parentKey)
+    private void Record(JsonElement element, string? key, string? parentKey)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject o:
-                foreach (var (k, child) in o)
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
                 {
-                    Record(child, k, key);
+                    Record(property.Value, property.Name, key);
                 }
 
                 break;
-            case JsonArray a:
-                foreach (var item in a)
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
                 {
                     Record(item, IdListKeys.Contains(key ?? "") ? "id" : null, key);
                 }
 
                 break;
-            case JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 && IsIdentifying(key, parentKey):
+            case JsonValueKind.String when IsIdentifying(key, parentKey) && element.GetString() is { Length: > 0 } s:
                 _names[s] = _pseudonyms.For(s);
                 if (s.StartsWith("arn:", StringComparison.Ordinal))
                 {
@@ -108,30 +116,35 @@ public sealed class Redactor
         }
     }
 
-    private JsonNode? Rewrite(JsonNode? node, string? key, string? parentKey)
+    private void Rewrite(JsonElement element, string? key, string? parentKey, Utf8JsonWriter writer)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject o:
-                var obj = new JsonObject();
-                foreach (var (k, child) in o)
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject())
                 {
-                    obj[k] = Rewrite(child, k, key);
+                    writer.WritePropertyName(property.Name);
+                    Rewrite(property.Value, property.Name, key, writer);
                 }
 
-                return obj;
-            case JsonArray a:
-                var arr = new JsonArray();
-                foreach (var item in a)
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
                 {
-                    arr.Add(Rewrite(item, IdListKeys.Contains(key ?? "") ? "id" : null, key));
+                    Rewrite(item, IdListKeys.Contains(key ?? "") ? "id" : null, key, writer);
                 }
 
-                return arr;
-            case JsonValue v when v.TryGetValue<string>(out var s):
-                return JsonValue.Create(Replace(s, key, parentKey));
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(Replace(element.GetString()!, key, parentKey));
+                break;
             default:
-                return node?.DeepClone();
+                element.WriteTo(writer);
+                break;
         }
     }
 
@@ -156,7 +169,7 @@ public sealed class Redactor
     /// </summary>
     private string ReplaceNames(string text)
     {
-        if (_nameLengths.Length == 0 || text.Length < MinNameInText)
+        if (_lengthsByPrefix.Count == 0 || text.Length < MinNameInText)
         {
             return text;
         }
@@ -166,12 +179,12 @@ public sealed class Redactor
         var last = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!Boundary(text, i))
+            if (i + 1 >= text.Length || !Boundary(text, i) || !_lengthsByPrefix.TryGetValue(Prefix(text[i], text[i + 1]), out var lengths))
             {
                 continue;
             }
 
-            foreach (var length in _nameLengths)
+            foreach (var length in lengths)
             {
                 var end = i + length;
                 if (end > text.Length || !Boundary(text, end) || !lookup.TryGetValue(text.AsSpan(i, length), out var pseudonym))
@@ -189,6 +202,14 @@ public sealed class Redactor
 
         return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
     }
+
+    /// <summary>Candidate lengths per first two characters, longest first, so most positions cost one lookup.</summary>
+    private void IndexNames() =>
+        _lengthsByPrefix = _names.Keys.Where(k => k.Length >= MinNameInText)
+            .GroupBy(k => Prefix(k[0], k[1]))
+            .ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
+
+    private static int Prefix(char first, char second) => (first << 16) | second;
 
     private static bool Boundary(string text, int i) =>
         i == 0 || i == text.Length || !(IsWord(text[i - 1]) && IsWord(text[i]));

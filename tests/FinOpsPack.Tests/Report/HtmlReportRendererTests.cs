@@ -136,6 +136,7 @@ public sealed class HtmlReportRendererTests
         {
             Findings = [],
             Savings = null,
+            Collectors = [],
             Inventory = scan.Inventory with { Cost = null, BedrockGovernance = null, CohEnrollment = null, CohSummary = null, CohRecommendations = [] },
         };
 
@@ -145,6 +146,7 @@ public sealed class HtmlReportRendererTests
         Assert.Contains("Bedrock governance is unknown", html, StringComparison.Ordinal);
         Assert.Contains("Enrollment could not be read", html, StringComparison.Ordinal);
         Assert.Contains("id=\"findings-data\">[]</script>", html, StringComparison.Ordinal);
+        Assert.Contains("No collector ran", html, StringComparison.Ordinal);
     }
 
     [Fact]
