@@ -61,7 +61,7 @@
       fragment.appendChild(tr);
     }
     tbody.replaceChildren(fragment);
-    status.textContent = view.length === 0 ? 'No findings match.'
+    status.textContent = rows.length === 0 ? 'No findings.' : view.length === 0 ? 'No findings match.'
       : 'Showing ' + (start + 1) + '–' + end + ' of ' + view.length + (view.length !== rows.length ? ' (filtered from ' + rows.length + ')' : '');
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
