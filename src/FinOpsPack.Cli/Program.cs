@@ -5,6 +5,7 @@ using FinOpsPack.Cli.Commands.ExternalIdNew;
 using FinOpsPack.Cli.Commands.Offboard;
 using FinOpsPack.Cli.Commands.Onboard;
 using FinOpsPack.Cli.Commands.Policy;
+using FinOpsPack.Cli.Commands.Report;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -39,6 +40,7 @@ public static class Program
     {
         ScanCommand.Create(io),
         DemoCommand.Create(io),
+        ReportCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
         PolicyCommand.Create(io),
