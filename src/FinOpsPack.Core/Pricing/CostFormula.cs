@@ -30,13 +30,24 @@ public sealed class CostFormula(IPriceSource prices, string region)
     public CostFormula Subtract(string label, decimal quantity, string quantityUnit, string sku) =>
         AddTerm(label, quantity, quantityUnit, sku, -1);
 
+    /// <summary>Marks the figure unknown for a reason other than a missing price (e.g. a volume without its IOPS).</summary>
+    public CostFormula Unknown(string reason)
+    {
+        if (!_missing.Contains(reason))
+        {
+            _missing.Add(reason);
+        }
+
+        return this;
+    }
+
     /// <summary>e.g. <c>gp2 storage 100 GB × 0.1 USD/GB-month (ebs.gp2.storage, us-east-1, 2024-07-18) = 10.00 USD/month</c>.</summary>
     public string Describe()
     {
         if (!IsKnown)
         {
             return _missing.Count > 0
-                ? "no verified price for " + string.Join(", ", _missing) + " in " + Region
+                ? "not computable in " + Region + ": " + string.Join(", ", _missing.Select(m => m.Contains(' ', StringComparison.Ordinal) ? m : "no verified price for " + m))
                 : "nothing to price";
         }
 

@@ -51,6 +51,13 @@ public sealed class CheckContext
         ScannedRegions = Regions,
     };
 
+    /// <summary>Whether <paramref name="collector"/> ran and succeeded (in <paramref name="region"/> for a regional collector).</summary>
+    public bool Succeeded(string collector, string? region = null)
+    {
+        var runs = Outcomes.Where(o => o.Collector == collector && (region is null || o.Region is null || o.Region == region)).ToList();
+        return runs.Count > 0 && runs.All(o => o.Status == CollectorStatus.Ok);
+    }
+
     public CostFormula Formula(string region) => new(Prices, region);
 
     /// <summary>The metric for one resource, preferring the given statistic when several were collected.</summary>

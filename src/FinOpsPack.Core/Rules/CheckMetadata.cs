@@ -26,14 +26,16 @@ public sealed record CheckMetadata(
     public IEnumerable<string> AllEvidence => RequiredEvidence.Concat(OptionalEvidence);
 
     /// <summary>A finding of this check on one resource, with its stable id.</summary>
+    /// <param name="idDiscriminator">Only for checks that may report one resource more than once (one per COH action type).</param>
     public Finding CreateFinding(
         FindingTarget target,
         string action,
         string summary,
         SavingsEstimate savings,
-        IReadOnlyDictionary<string, string>? evidence = null) =>
+        IReadOnlyDictionary<string, string>? evidence = null,
+        string? idDiscriminator = null) =>
         new(
-            FindingIds.For(Id, target.AccountId, target.Region, target.ResourceId),
+            FindingIds.For(Id, target.AccountId, target.Region, idDiscriminator is null ? target.ResourceId : target.ResourceId + "#" + idDiscriminator),
             Id,
             Title,
             Category,
