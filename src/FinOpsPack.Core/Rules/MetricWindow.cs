@@ -30,14 +30,19 @@ internal static class MetricWindow
 
         if (Days(metric) < minDays)
         {
-            context.EvidenceIncomplete(region, resourceId, $"{metricName} window is {Days(metric):0.#} days, shorter than the {minDays} days required");
+            context.EvidenceIncomplete(region, resourceId, $"{metricName} evidence covers {Days(metric):0.#} days, fewer than the {minDays} required");
             return null;
         }
 
         return metric;
     }
 
-    public static double Days(MetricEvidence metric) => (metric.WindowEnd - metric.WindowStart).TotalDays;
+    /// <summary>
+    /// Days the evidence covers: the window, or less when the resource was created inside it (the collector then expects
+    /// fewer datapoints, so a young resource is "complete" over a short span that must not pass for a full window).
+    /// </summary>
+    public static double Days(MetricEvidence metric) =>
+        Math.Min((metric.WindowEnd - metric.WindowStart).TotalDays, metric.ExpectedDatapoints * (double)metric.PeriodSeconds / 86_400);
 
     /// <summary>e.g. <c>CPUUtilization Average, 2026-11-08..2026-11-22 (14 days, 336/336 datapoints)</c>.</summary>
     public static string Describe(MetricEvidence m) => string.Create(

@@ -25,8 +25,13 @@ public sealed class CohRecommendationOpen : ICheck
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
         var mode = context.Inventory.CohPreferences?.SavingsEstimationMode;
+        var perAction = context.Inventory.CohRecommendations.CountBy(r => (r.AccountId, r.Region, r.ResourceId, r.ActionType)).ToDictionary();
         foreach (var rec in context.Inventory.CohRecommendations)
         {
+            // One finding per resource and action keeps ids stable across COH refreshes; several of one action need the recommendation id.
+            var discriminator = perAction[(rec.AccountId, rec.Region, rec.ResourceId, rec.ActionType)] == 1
+                ? rec.ActionType
+                : rec.ActionType + "#" + rec.RecommendationId;
             var action = rec.CurrentResourceSummary is { } from && rec.RecommendedResourceSummary is { } to
                 ? $"{rec.ActionType}: {from} → {to}"
                 : rec.ActionType;
@@ -36,7 +41,7 @@ public sealed class CohRecommendationOpen : ICheck
                 Summary(rec),
                 new SavingsEstimate(rec.EstimatedMonthlySavings, rec.CurrencyCode, SavingsSource.CostOptimizationHub, Basis(rec, mode), rec.ImplementationEffort, rec.RestartNeeded, rec.RollbackPossible),
                 Evidence(rec),
-                idDiscriminator: rec.ActionType);
+                idDiscriminator: discriminator);
             yield return finding with
             {
                 Category = CategoryOf(rec.ActionType),

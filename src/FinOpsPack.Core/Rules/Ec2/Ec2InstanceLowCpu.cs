@@ -8,7 +8,7 @@ public sealed class Ec2InstanceLowCpu : ICheck
         "ec2_instance_low_cpu.max_average_percent", 10m, "Average CPU over the window below which an instance is oversized.");
 
     public static readonly CheckSetting<decimal> MaxPeakPercent = new(
-        "ec2_instance_low_cpu.max_peak_percent", 40m, "Highest hourly CPU over the window must also stay below this.");
+        "ec2_instance_low_cpu.max_peak_percent", 40m, "Peak CPU (Maximum statistic) over the window must also stay below this.");
 
     public static readonly CheckSetting<int> MinWindowDays = new(
         "ec2_instance_low_cpu.min_window_days", 14, "Days of complete CPU evidence needed.");
@@ -42,7 +42,10 @@ public sealed class Ec2InstanceLowCpu : ICheck
                 continue;
             }
 
-            if (cpu.Average is not { } average || cpu.Maximum is not { } peak)
+            // The Maximum statistic series gives the true peak; without it, the highest period average is the best peak known.
+            var peakSeries = context.Metric(instance.Region, instance.InstanceId, MetricNames.Ec2Namespace, MetricNames.CpuUtilization, "Maximum");
+            var peakSource = peakSeries is { Statistic: "Maximum", Complete: true } ? peakSeries : cpu;
+            if (cpu.Average is not { } average || peakSource.Maximum is not { } peak)
             {
                 context.EvidenceIncomplete(instance.Region, instance.InstanceId, "CPU evidence has no average or maximum");
                 continue;
@@ -62,6 +65,7 @@ public sealed class Ec2InstanceLowCpu : ICheck
                 {
                     ["instance_type"] = instance.InstanceType,
                     ["cpu"] = MetricWindow.Describe(cpu),
+                    ["cpu_peak_source"] = MetricWindow.Describe(peakSource),
                     ["cpu_average_percent"] = average.ToString("0.##", CultureInfo.InvariantCulture),
                     ["cpu_peak_percent"] = peak.ToString("0.##", CultureInfo.InvariantCulture),
                 });
