@@ -25,6 +25,12 @@ public sealed class SampleCall(HttpContext http, byte[] body, string region, str
 
     public string RequestId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>Who signed the request.</summary>
+    public SampleIdentity? Caller { get; init; }
+
+    /// <summary>Where STS issues and looks up credentials.</summary>
+    public SampleCredentialStore? CredentialStore { get; init; }
+
     /// <summary>Form fields of a query/EC2 request (decoded).</summary>
     public IReadOnlyDictionary<string, string> Form => _form ??= ParseForm(Encoding.UTF8.GetString(Body));
 

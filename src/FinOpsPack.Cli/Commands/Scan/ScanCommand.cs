@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace FinOpsPack.Cli.Commands.Scan;
+
+/// <summary>Parses <c>scan</c>'s flags into <see cref="ScanOptions"/>; the handler does the work.</summary>
+public static class ScanCommand
+{
+    public const string ExternalIdVariable = "FINOPS_PACK_EXTERNAL_ID";
+
+    public static Command Create(ConsoleStreams io, Func<ScanOptions, CancellationToken, Task<int>>? run = null)
+    {
+        var roleArn = new Option<string>("--role-arn") { Description = "The customer's read-only role, arn:aws:iam::<account>:role/<name>", Required = true };
+        var externalId = new Option<string?>("--external-id") { Description = $"The review's External ID (or set {ExternalIdVariable} to keep it out of shell history)" };
+        var regions = new Option<string?>("--regions") { Description = "Comma-separated regions (default: the account's enabled regions)" };
+        var output = new Option<string>("--out") { Description = "Output directory", DefaultValueFactory = _ => "finops-pack-report" };
+        var profile = new Option<string?>("--profile") { Description = "Named profile for the caller's own credentials (default: the SDK's default chain)" };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every API call to this endpoint (LocalStack, moto, the sample account); AWS_ENDPOINT_URL[_<SERVICE>] also work" };
+        var duration = new Option<int>("--session-duration") { Description = "AssumeRole session length in seconds (900–43200); credentials are renewed before they expire", DefaultValueFactory = _ => 3600 };
+        var concurrency = new Option<int>("--max-concurrency") { Description = "Calls in flight at once across all services (per-service limits still apply)", DefaultValueFactory = _ => 32 };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+
+        var command = new Command("scan", "Scan an AWS account through its read-only role and write the savings report")
+        {
+            roleArn, externalId, regions, output, profile, endpoint, duration, concurrency, quiet,
+        };
+        run ??= (options, ct) => new ScanHandler(io, TimeProvider.System).RunAsync(options, ct);
+        command.SetAction((parse, ct) => run(
+            new ScanOptions(
+                parse.GetValue(roleArn)!,
+                parse.GetValue(externalId) ?? Environment.GetEnvironmentVariable(ExternalIdVariable),
+                parse.GetValue(regions),
+                parse.GetValue(output)!,
+                parse.GetValue(profile),
+                parse.GetValue(endpoint),
+                parse.GetValue(duration),
+                parse.GetValue(concurrency),
+                parse.GetValue(quiet)),
+            ct));
+        return command;
+    }
+}

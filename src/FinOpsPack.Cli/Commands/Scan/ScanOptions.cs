@@ -1,0 +1,13 @@
+namespace FinOpsPack.Cli.Commands.Scan;
+
+/// <summary>The scan flags as parsed, before validation.</summary>
+public sealed record ScanOptions(
+    string RoleArn,
+    string? ExternalId,
+    string? Regions,
+    string OutputDirectory,
+    string? Profile,
+    string? EndpointUrl,
+    int SessionDurationSeconds,
+    int MaxConcurrency,
+    bool Quiet);

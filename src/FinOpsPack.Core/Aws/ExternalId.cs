@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FinOpsPack.Core.Aws;
+
+/// <summary>
+/// The per-review External ID. It is a secret shared with the customer's trust policy: it is never printed or written
+/// anywhere; <see cref="Fingerprint"/> identifies it (first 8 hex digits of its SHA-256).
+/// </summary>
+public sealed partial class ExternalId
+{
+    public const string AllowedCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+=,.@:/-_";
+
+    private ExternalId(string value)
+    {
+        Value = value;
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..8];
+    }
+
+    /// <summary>The secret itself: pass it to AssumeRole and nowhere else.</summary>
+    public string Value { get; }
+
+    public string Fingerprint { get; }
+
+    public override string ToString() => "external-id:" + Fingerprint;
+
+    /// <summary>STS rule: 2–1224 characters of <c>[\w+=,.@:/-]</c>.</summary>
+    public static ExternalId Parse(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new UserInputException("an External ID is required: pass --external-id or set FINOPS_PACK_EXTERNAL_ID");
+        }
+
+        if (!Shape().IsMatch(value))
+        {
+            // Say what is wrong without echoing the secret.
+            throw new UserInputException(
+                $"the External ID ({value.Length} characters) is invalid: it must be 2–1224 characters of letters, digits and + = , . @ : / - _");
+        }
+
+        return new ExternalId(value);
+    }
+
+    /// <summary>A new random External ID of <paramref name="length"/> characters from the allowed set (crypto RNG).</summary>
+    public static string Generate(int length = 40)
+    {
+        // Letters and digits only: every STS-allowed character works, but these survive shells and URLs unquoted.
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        return RandomNumberGenerator.GetString(alphabet, Math.Max(32, length));
+    }
+
+    [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$")]
+    private static partial Regex Shape();
+}

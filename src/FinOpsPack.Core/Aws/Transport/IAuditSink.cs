@@ -1,0 +1,6 @@
+namespace FinOpsPack.Core.Aws.Transport;
+
+public interface IAuditSink
+{
+    void Record(AuditRecord record);
+}

@@ -1,0 +1,17 @@
+using FinOpsPack.SampleAccount.Dataset;
+
+namespace FinOpsPack.SampleAccount.Hosting;
+
+public sealed record SampleAccountOptions
+{
+    /// <summary>The External ID the account's trust policy requires.</summary>
+    public required string ExternalId { get; init; }
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; }
+
+    public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>A dataset to serve instead of the standard one (tests that change data, the benchmark's scale account).</summary>
+    public SampleDataset? Dataset { get; init; }
+}
