@@ -1,3 +1,5 @@
+using FinOpsPack.Core.Scanning;
+
 namespace FinOpsPack.Core.Rules;
 
 /// <summary>
@@ -8,6 +10,23 @@ namespace FinOpsPack.Core.Rules;
 public sealed class FindingEngine(IEnumerable<ICheck>? checks = null)
 {
     private readonly IReadOnlyList<ICheck> _checks = checks?.ToList() ?? CheckCatalog.All;
+
+    /// <summary>
+    /// Evaluates a collected scan (for <see cref="ScanRunner.AfterCollect"/>): findings, totals and check coverage, with
+    /// the scan's start as "now" and its regions as the scanned regions. Settings problems are returned beside it.
+    /// </summary>
+    public (ScanResult Result, IReadOnlyList<string> SettingsProblems) Apply(ScanResult scan, CheckSettings? settings = null)
+    {
+        var result = Run(new CheckContext
+        {
+            Inventory = scan.Inventory,
+            Now = scan.Scan.StartedAt,
+            Outcomes = scan.Collectors,
+            Settings = settings ?? CheckSettings.Empty,
+            ScannedRegions = scan.Scan.Regions,
+        });
+        return (scan with { Findings = result.Findings, Savings = result.Totals, CheckCoverage = result.Coverage }, result.SettingsProblems);
+    }
 
     public FindingResult Run(CheckContext context)
     {
