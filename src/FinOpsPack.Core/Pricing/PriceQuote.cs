@@ -19,7 +19,10 @@ public sealed record PriceQuote(
     string? RateCode,
     string Status)
 {
+    /// <summary>The unit without the table's qualifier, e.g. <c>GB-second</c> for <c>GB-second (first tier: …)</c>.</summary>
+    public string BillingUnit => Unit.Split(" (")[0];
+
     /// <summary>e.g. <c>0.1 USD/GB-month (ebs.gp2.storage, us-east-1, 2024-07-18)</c>.</summary>
     public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Price:0.##########} {Currency}/{Unit} ({Sku}, {Region}, {SourceDate})");
+        string.Create(CultureInfo.InvariantCulture, $"{Price:0.##########} {Currency}/{BillingUnit} ({Sku}, {Region}, {SourceDate})");
 }
