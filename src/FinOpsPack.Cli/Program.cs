@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FinOpsPack.Cli.Commands.Checks;
 using FinOpsPack.Cli.Commands.Demo;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
 using FinOpsPack.Cli.Commands.Scan;
@@ -35,6 +36,7 @@ public static class Program
     {
         ScanCommand.Create(io),
         DemoCommand.Create(io),
+        ChecksCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
     };

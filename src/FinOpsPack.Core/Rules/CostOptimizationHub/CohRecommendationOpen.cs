@@ -14,7 +14,7 @@ public sealed class CohRecommendationOpen : ICheck
         ResourceType: "AWS::CostOptimizationHub::Recommendation",
         Category: CheckCategory.Rightsizing,
         Severity: Severity.Medium,
-        Description: "Each open Cost Optimization Hub recommendation, with AWS's own estimate; where several target one resource, only the highest counts in the total, as Cost Optimization Hub de-duplicates.",
+        Description: "Each open Cost Optimization Hub recommendation with AWS's own estimate; its category follows the action (Delete/Stop: waste, Upgrade/Graviton: modernization, Purchase: commitment). Per resource only the highest counts.",
         RequiredEvidence: [EvidenceNames.CohRecommendations],
         SavingsMethod: "Cost Optimization Hub's estimatedMonthlySavings for the recommendation (its savings estimation mode: before or after discounts), with its implementation effort, restart and rollback flags.",
         Remediation: "Follow the recommendation in the Cost Optimization Hub console; it links to the Compute Optimizer or Cost Explorer detail behind it.")
