@@ -4,8 +4,8 @@ public sealed class Ec2InstancePreviousGeneration : ICheck
 {
     public static readonly CheckSetting<string[]> Families = new(
         "ec2_instance_previous_generation.families",
-        ["t1", "m1", "m2", "m3", "c1", "c3", "cc2", "cg1", "cr1", "g2", "hs1", "i2", "r3"],
-        "Instance families AWS lists as previous generation.");
+        ["t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "cc2", "cg1", "cr1", "r3", "r4", "g2", "hs1", "i2", "d2"],
+        "Instance families treated as previous generation (AWS's previous-generation list; adjust as AWS moves families).");
 
     public CheckMetadata Metadata { get; } = new(
         Id: "ec2_instance_previous_generation",
