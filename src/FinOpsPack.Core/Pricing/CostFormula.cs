@@ -71,7 +71,7 @@ public sealed class CostFormula(IPriceSource prices, string region)
     {
         var basis = note is null ? Describe() : Describe() + "; " + note;
         return IsKnown
-            ? new SavingsEstimate(Money.Round(Total!.Value), Currency, SavingsSource.PriceTable, basis)
+            ? new SavingsEstimate(Money.Round(Total!.Value), Currency, prices.Source, basis)
             : new SavingsEstimate(null, Currency, SavingsSource.Unknown, basis);
     }
 

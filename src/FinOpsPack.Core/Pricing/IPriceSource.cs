@@ -1,3 +1,5 @@
+using FinOpsPack.Core.Rules;
+
 namespace FinOpsPack.Core.Pricing;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace FinOpsPack.Core.Pricing;
 /// </summary>
 public interface IPriceSource
 {
+    /// <summary>What findings priced from this source name as their savings source.</summary>
+    SavingsSource Source { get; }
+
     /// <summary>The price of <paramref name="sku"/> in <paramref name="region"/>, or null when no verified price is known.</summary>
     PriceQuote? Find(string sku, string region);
 }

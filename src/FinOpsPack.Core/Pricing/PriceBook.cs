@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FinOpsPack.Core.Rules;
 
 namespace FinOpsPack.Core.Pricing;
 
@@ -27,6 +28,8 @@ public sealed class PriceBook : IPriceSource
     public static PriceBook Shipped => ShippedBook.Value;
 
     public string Currency { get; }
+
+    public SavingsSource Source => SavingsSource.PriceTable;
 
     /// <summary>When the table was generated (its records carry their own source dates).</summary>
     public string Generated { get; }
