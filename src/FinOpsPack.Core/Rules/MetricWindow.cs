@@ -24,7 +24,8 @@ internal static class MetricWindow
             context.EvidenceIncomplete(
                 region,
                 resourceId,
-                $"{metricName} evidence incomplete: {metric.Datapoints} of {metric.ExpectedDatapoints} datapoints ({metric.StatusCode})");
+                $"{metricName} evidence incomplete: {metric.Datapoints} of {metric.ExpectedDatapoints} datapoints"
+                    + (metric.StatusCode == "Complete" ? "" : $" (CloudWatch status {metric.StatusCode})"));
             return null;
         }
 

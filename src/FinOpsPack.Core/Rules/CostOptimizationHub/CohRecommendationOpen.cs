@@ -32,9 +32,12 @@ public sealed class CohRecommendationOpen : ICheck
             var discriminator = perAction[(rec.AccountId, rec.Region, rec.ResourceId, rec.ActionType)] == 1
                 ? rec.ActionType
                 : rec.ActionType + "#" + rec.RecommendationId;
-            var action = rec.CurrentResourceSummary is { } from && rec.RecommendedResourceSummary is { } to
-                ? $"{rec.ActionType}: {from} → {to}"
-                : rec.ActionType;
+            var action = (rec.CurrentResourceSummary, rec.RecommendedResourceSummary) switch
+            {
+                ({ Length: > 0 } from, { Length: > 0 } to) => $"{rec.ActionType}: {from} → {to}",
+                ({ Length: > 0 } from, _) => $"{rec.ActionType}: {from}",
+                _ => rec.ActionType,
+            };
             var finding = Metadata.CreateFinding(
                 new FindingTarget(rec.AccountId, rec.Region, rec.ResourceId, rec.ResourceArn),
                 action,

@@ -20,11 +20,16 @@ public sealed class IamPrincipalBedrockWithoutBoundaryTests
     }
 
     [Fact]
-    public void Should_Not_Report_When_Bounded_Or_Not_Bedrock_Capable()
+    public void Should_Not_Report_When_Bounded_Not_Bedrock_Capable_Or_Service_Linked()
     {
         var inventory = Inventory() with
         {
-            IamPrincipals = [Principal("bounded", boundary: "arn:aws:iam::123456789012:policy/limit"), Principal("plain", bedrock: false)],
+            IamPrincipals =
+            [
+                Principal("bounded", boundary: "arn:aws:iam::123456789012:policy/limit"),
+                Principal("plain", bedrock: false),
+                Principal("AWSServiceRoleForBedrock") with { Path = "/aws-service-role/bedrock.amazonaws.com/" },
+            ],
         };
 
         Assert.Empty(CheckRun.Evaluate(_check, inventory).Findings);
