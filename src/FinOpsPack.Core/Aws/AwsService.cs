@@ -9,6 +9,7 @@ namespace FinOpsPack.Core.Aws;
 /// <param name="IamPrefix">Prefix of IAM action names (<c>cloudwatch</c> for the <c>monitoring</c> endpoint).</param>
 /// <param name="GlobalRegion">Set for services with one endpoint (signed in that region), null for regional services.</param>
 /// <param name="GlobalHost">Host of a global endpoint that does not follow the regional pattern (IAM: iam.amazonaws.com).</param>
+/// <param name="IamActionNames">Operations whose IAM action is not named after them (S3: ListBuckets needs s3:ListAllMyBuckets).</param>
 public sealed record AwsService(
     string ServiceId,
     string SigningName,
@@ -18,7 +19,8 @@ public sealed record AwsService(
     string? ApiVersion = null,
     string? TargetPrefix = null,
     string? GlobalRegion = null,
-    string? GlobalHost = null)
+    string? GlobalHost = null,
+    IReadOnlyDictionary<string, string>? IamActionNames = null)
 {
     public bool IsGlobal => GlobalRegion is not null;
 
@@ -26,7 +28,8 @@ public sealed record AwsService(
     public string EndpointEnvironmentVariable => "AWS_ENDPOINT_URL_" + ServiceId.ToUpperInvariant().Replace(' ', '_');
 
     /// <summary>The IAM action an operation of this service needs, e.g. <c>ec2:DescribeVolumes</c>.</summary>
-    public string ActionFor(string operation) => IamPrefix + ":" + operation;
+    public string ActionFor(string operation) =>
+        IamPrefix + ":" + (IamActionNames is not null && IamActionNames.TryGetValue(operation, out var action) ? action : operation);
 
     public static readonly AwsService Sts = new("STS", "sts", "sts", "sts", AwsProtocol.Query, "2011-06-15");
     public static readonly AwsService Ec2 = new("EC2", "ec2", "ec2", "ec2", AwsProtocol.Ec2Query, "2016-11-15");
@@ -38,7 +41,11 @@ public sealed record AwsService(
     public static readonly AwsService CostOptimizationHub = new("Cost Optimization Hub", "cost-optimization-hub", "cost-optimization-hub", "cost-optimization-hub", AwsProtocol.Json10, TargetPrefix: "CostOptimizationHubService", GlobalRegion: "us-east-1");
     public static readonly AwsService Ecs = new("ECS", "ecs", "ecs", "ecs", AwsProtocol.Json11, TargetPrefix: "AmazonEC2ContainerServiceV20141113");
     public static readonly AwsService Lambda = new("Lambda", "lambda", "lambda", "lambda", AwsProtocol.RestJson);
-    public static readonly AwsService S3 = new("S3", "s3", "s3", "s3", AwsProtocol.RestXml);
+    public static readonly AwsService S3 = new("S3", "s3", "s3", "s3", AwsProtocol.RestXml, IamActionNames: new Dictionary<string, string>
+    {
+        ["ListBuckets"] = "ListAllMyBuckets",
+        ["GetBucketLifecycleConfiguration"] = "GetLifecycleConfiguration",
+    });
     public static readonly AwsService Pricing = new("Pricing", "pricing", "api.pricing", "pricing", AwsProtocol.Json11, TargetPrefix: "AWSPriceListService", GlobalRegion: "us-east-1");
 
     public static IReadOnlyList<AwsService> All { get; } =

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using FinOpsPack.Core.Collectors;
+using FinOpsPack.Core.Scanning;
+using FinOpsPack.SampleAccount.Hosting;
+using FinOpsPack.Tests.Testing;
+
+namespace FinOpsPack.Tests.Collectors.S3;
+
+public sealed class S3BucketsCollectorTests
+{
+    [Fact]
+    public async Task Should_Collect_Every_Bucket_With_Region_And_Lifecycle_And_Note_A_Denied_Lifecycle()
+    {
+        // Given buckets in two regions, one whose lifecycle read is denied
+        await using var session = await SampleAccountSession.StartAsync();
+
+        // When the S3 collector runs
+        var (inventory, outcomes) = await session.RunAsync(["s3.buckets"]);
+
+        // Then every bucket is there as the dataset has it (the denied one with unknown rules), with a note
+        var outcome = Assert.Single(outcomes);
+        Assert.Equal(CollectorStatus.Ok, outcome.Status);
+        Assert.Equal(Json(session.Dataset.S3Buckets.OrderBy(b => b.Name, StringComparer.Ordinal)), Json(inventory.S3Buckets));
+        Assert.Null(inventory.S3Buckets.Single(b => b.Name == "acme-backups-eu").LifecycleRules);
+        Assert.Equal(["lifecycle of bucket acme-backups-eu not readable: AccessDenied"], outcome.Notes);
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Buckets_And_Report_The_Missing_Permission_When_No_Lifecycle_May_Be_Read()
+    {
+        // Given a role without s3:GetLifecycleConfiguration
+        await using var session = await SampleAccountSession.StartAsync(
+            faults: new FaultPlan { DeniedActions = new HashSet<string> { "s3:GetLifecycleConfiguration" } });
+
+        // When the S3 collector runs
+        var (inventory, outcomes) = await session.RunAsync(["s3.buckets"]);
+
+        // Then it says which action is missing, and still lists every bucket with its region
+        Assert.Equal("not permitted: s3:GetLifecycleConfiguration", Assert.Single(outcomes).Describe());
+        Assert.Equal(session.Dataset.S3Buckets.Select(b => (b.Name, b.Region)).Order(), inventory.S3Buckets.Select(b => (b.Name, b.Region)).Order());
+        Assert.All(inventory.S3Buckets, b => Assert.Null(b.LifecycleRules));
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ScanJson.Options);
+}
