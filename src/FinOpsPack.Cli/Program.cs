@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FinOpsPack.Cli.Commands.CheckAccess;
+using FinOpsPack.Cli.Commands.Checks;
 using FinOpsPack.Cli.Commands.Demo;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
 using FinOpsPack.Cli.Commands.Offboard;
@@ -41,6 +42,7 @@ public static class Program
         ScanCommand.Create(io),
         DemoCommand.Create(io),
         ReportCommand.Create(io),
+        ChecksCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
         PolicyCommand.Create(io),

@@ -16,6 +16,9 @@ public sealed record ScanResult
     public required ApiUsage Api { get; init; }
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     public SavingsTotals? Savings { get; init; }
+
+    /// <summary>What each check could judge per region: evaluated, not evaluated (and why), or a resource with incomplete evidence.</summary>
+    public IReadOnlyList<CheckCoverage> CheckCoverage { get; init; } = [];
 }
 
 /// <summary>Who scanned what, when. The External ID appears only as a fingerprint.</summary>
