@@ -18,10 +18,13 @@ public static class ScanCommand
         var duration = new Option<int>("--session-duration") { Description = "AssumeRole session length in seconds (900–43200); credentials are renewed before they expire", DefaultValueFactory = _ => 3600 };
         var concurrency = new Option<int>("--max-concurrency") { Description = "Calls in flight at once across all services (per-service limits still apply)", DefaultValueFactory = _ => 32 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var settings = new Option<string?>("--settings") { Description = "JSON file of check thresholds (defaults live in code; `finops-pack checks --details` lists them)" };
+        var templates = new Option<string?>("--templates") { Description = "A customised copy of the report templates (a consultant's branding)" };
+        var redact = new Option<bool>("--redact") { Description = "Replace account ids, ARNs, resource ids and names with stable pseudonyms in every output" };
 
         var command = new Command("scan", "Scan an AWS account through its read-only role and write the savings report")
         {
-            roleArn, externalId, regions, output, profile, endpoint, duration, concurrency, quiet,
+            roleArn, externalId, regions, output, profile, endpoint, duration, concurrency, quiet, settings, templates, redact,
         };
         run ??= (options, ct) => new ScanHandler(io, TimeProvider.System).RunAsync(options, ct);
         command.SetAction((parse, ct) => run(
@@ -34,7 +37,10 @@ public static class ScanCommand
                 parse.GetValue(endpoint),
                 parse.GetValue(duration),
                 parse.GetValue(concurrency),
-                parse.GetValue(quiet)),
+                parse.GetValue(quiet),
+                parse.GetValue(settings),
+                parse.GetValue(templates),
+                parse.GetValue(redact)),
             ct));
         return command;
     }

@@ -1,4 +1,6 @@
 using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Report;
+using FinOpsPack.Core.Rules;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Cli.Commands.Scan;
@@ -12,7 +14,7 @@ public sealed class ScanHandler(ConsoleStreams io, TimeProvider time, Func<ScanR
         {
             var request = ToRequest(options);
             request = configure?.Invoke(request) ?? request;
-            return await new ScanExecution(io, time).RunAsync(request, options.Quiet, ct).ConfigureAwait(false);
+            return await new ScanExecution(io, time).RunAsync(request, Output(options), ct).ConfigureAwait(false);
         });
 
     public static ScanRequest ToRequest(ScanOptions options)
@@ -41,6 +43,36 @@ public sealed class ScanHandler(ConsoleStreams io, TimeProvider time, Func<ScanR
             SessionDuration = TimeSpan.FromSeconds(options.SessionDurationSeconds),
             Transport = new Core.Aws.Transport.TransportOptions { MaxConcurrency = maxConcurrency },
         };
+    }
+
+    public static ScanOutputOptions Output(ScanOptions options)
+    {
+        if (options.SettingsFile is not null && !File.Exists(options.SettingsFile))
+        {
+            throw new UserInputException($"--settings '{options.SettingsFile}' does not exist");
+        }
+
+        if (options.TemplatesDirectory is not null && !Directory.Exists(options.TemplatesDirectory))
+        {
+            throw new UserInputException($"--templates '{options.TemplatesDirectory}' is not a directory");
+        }
+
+        return new ScanOutputOptions(
+            options.Quiet,
+            options.SettingsFile is null ? CheckSettings.Empty : LoadSettings(options.SettingsFile),
+            new ReportOptions(options.TemplatesDirectory, options.Redact));
+    }
+
+    private static CheckSettings LoadSettings(string path)
+    {
+        try
+        {
+            return CheckSettings.Load(path);
+        }
+        catch (CheckSettingsException e)
+        {
+            throw new UserInputException($"--settings '{path}': {e.Message}");
+        }
     }
 
     private static Uri? ParseEndpoint(string? value)

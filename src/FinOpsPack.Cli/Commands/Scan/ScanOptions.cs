@@ -10,4 +10,7 @@ public sealed record ScanOptions(
     string? EndpointUrl,
     int SessionDurationSeconds,
     int MaxConcurrency,
-    bool Quiet);
+    bool Quiet,
+    string? SettingsFile = null,
+    string? TemplatesDirectory = null,
+    bool Redact = false);
