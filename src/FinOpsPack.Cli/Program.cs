@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FinOpsPack.Cli.Commands.CheckAccess;
+using FinOpsPack.Cli.Commands.Checks;
 using FinOpsPack.Cli.Commands.Demo;
 using FinOpsPack.Cli.Commands.Diff;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
@@ -7,6 +8,7 @@ using FinOpsPack.Cli.Commands.Merge;
 using FinOpsPack.Cli.Commands.Offboard;
 using FinOpsPack.Cli.Commands.Onboard;
 using FinOpsPack.Cli.Commands.Policy;
+using FinOpsPack.Cli.Commands.Report;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -43,6 +45,8 @@ public static class Program
         MergeCommand.Create(io),
         DiffCommand.Create(io),
         DemoCommand.Create(io),
+        ReportCommand.Create(io),
+        ChecksCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
         PolicyCommand.Create(io),

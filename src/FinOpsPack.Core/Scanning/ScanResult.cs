@@ -17,6 +17,9 @@ public sealed record ScanResult
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     public SavingsTotals? Savings { get; init; }
 
+    /// <summary>What each check could judge per region: evaluated, not evaluated (and why), or a resource with incomplete evidence.</summary>
+    public IReadOnlyList<CheckCoverage> CheckCoverage { get; init; } = [];
+
     /// <summary>Organization-wide and fleet scans: each account's outcome (a gap when its role could not be assumed); null for one account.</summary>
     public IReadOnlyList<Fleet.AccountScan>? Accounts { get; init; }
 

@@ -49,7 +49,7 @@ public sealed class NightlyDiffTests
         Assert.Equal(ExitCodes.Ok, await DiffCommand.RunAsync(ConsoleStreams.ForTest(), Dir(harness, "night-1"), Dir(harness, "night-2"), 60m, json: false, CancellationToken.None));
 
         // And --baseline writes the "since the last run" section into scan.json, keeping the run's own exit code under the threshold
-        var code = await NightlyDiff.ApplyAsync(ConsoleStreams.ForTest(), first, Dir(harness, "night-2"), 60m, second.Scan.ExitCode, CancellationToken.None);
+        var code = await NightlyDiff.ApplyAsync(ConsoleStreams.ForTest(), TimeProvider.System, first, Dir(harness, "night-2"), new FinOpsPack.Core.Report.ReportOptions(), 60m, second.Scan.ExitCode, CancellationToken.None);
         Assert.Equal(ExitCodes.Partial, code);
         var written = await ScanJson.ReadAsync(Path.Combine(Dir(harness, "night-2"), "scan.json"), CancellationToken.None);
         Assert.Equal((1, 1, 2, 50.0m), (written.SinceLastRun!.New, written.SinceLastRun.Resolved, written.SinceLastRun.Changed, written.SinceLastRun.MonthlySavingsDelta));

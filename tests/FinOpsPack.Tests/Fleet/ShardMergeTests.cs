@@ -79,7 +79,7 @@ public sealed class ShardMergeTests
         };
         var runner = new FleetScanRunner(TimeProvider.System) { Evaluate = UnattachedVolumeEvaluator.EvaluateAsync };
         var result = await runner.RunAsync(request, IScanProgress.None, CancellationToken.None);
-        await ScanComposition.WriteFleetAsync(result, options.OutputDirectory, CancellationToken.None);
+        await ScanComposition.WriteReportAsync(TimeProvider.System, result, options.OutputDirectory, new FinOpsPack.Core.Report.ReportOptions(), CancellationToken.None);
         return await ScanJson.ReadAsync(Path.Combine(options.OutputDirectory, "scan.json"), CancellationToken.None);
     }
 

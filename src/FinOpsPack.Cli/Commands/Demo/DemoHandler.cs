@@ -33,7 +33,7 @@ public sealed class DemoHandler(ConsoleStreams io, TimeProvider time)
                 await io.Err.WriteLineAsync($"Sample account {server.Dataset.AccountId} listening on {server.Endpoint}").ConfigureAwait(false);
             }
 
-            return await new ScanExecution(io, time).RunAsync(request, quiet, ct).ConfigureAwait(false);
+            return await new ScanExecution(io, time).RunAsync(request, ScanOutputOptions.Default(quiet), ct).ConfigureAwait(false);
         });
 
     public Task<int> ServeAsync(int port, CancellationToken ct) =>

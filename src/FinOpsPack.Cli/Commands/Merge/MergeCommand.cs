@@ -2,6 +2,7 @@ using System.CommandLine;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Core.Aws;
 using FinOpsPack.Core.Fleet;
+using FinOpsPack.Core.Report;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Cli.Commands.Merge;
@@ -41,11 +42,11 @@ public static class MergeCommand
 
             var merged = FleetMerger.Merge(parts);
             var outputDirectory = Path.GetFullPath(output);
-            await ScanComposition.WriteFleetAsync(merged, outputDirectory, ct).ConfigureAwait(false);
+            var files = await ScanComposition.WriteReportAsync(TimeProvider.System, merged, outputDirectory, new ReportOptions(), ct).ConfigureAwait(false);
             await FleetExecution.WriteBreakdownAsync(io, merged).ConfigureAwait(false);
-            await io.Out.WriteLineAsync(Path.Combine(outputDirectory, "scan.json")).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(files.Html).ConfigureAwait(false);
             return baseline is null
                 ? merged.Scan.ExitCode
-                : await NightlyDiff.ApplyAsync(io, baseline, outputDirectory, failOnNewSavings, merged.Scan.ExitCode, ct).ConfigureAwait(false);
+                : await NightlyDiff.ApplyAsync(io, TimeProvider.System, baseline, outputDirectory, new ReportOptions(), failOnNewSavings, merged.Scan.ExitCode, ct).ConfigureAwait(false);
         });
 }

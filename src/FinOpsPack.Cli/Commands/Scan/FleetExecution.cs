@@ -7,9 +7,10 @@ namespace FinOpsPack.Cli.Commands.Scan;
 /// <summary>Runs an organization-wide or fleet scan, writes the merged scan.json and prints the per-account breakdown.</summary>
 public sealed class FleetExecution(ConsoleStreams io, TimeProvider time)
 {
-    public async Task<int> RunAsync(FleetRequest request, bool quiet, CancellationToken ct)
+    public async Task<int> RunAsync(FleetRequest request, ScanOutputOptions output, CancellationToken ct)
     {
         var template = request.Template;
+        var quiet = output.Quiet;
         if (!quiet)
         {
             var scope = request.Accounts is null ? "the organization of " + template.RoleArn.AccountId : $"{request.Accounts.Count} listed accounts";
@@ -18,13 +19,13 @@ public sealed class FleetExecution(ConsoleStreams io, TimeProvider time)
 
         var runner = new FleetScanRunner(time)
         {
-            Evaluate = ScanComposition.EvaluateAccount,
+            Evaluate = ScanComposition.EvaluateAccount(output.Settings, warning => { lock (io.Err) { io.Err.WriteLine("warning: " + warning); } }),
             AccountProgress = quiet ? null : (account, message) => { lock (io.Err) { io.Err.WriteLine($"{account}: {message}"); } },
         };
         var result = await runner.RunAsync(request, IScanProgress.None, ct).ConfigureAwait(false);
-        await ScanComposition.WriteFleetAsync(result, template.OutputDirectory, ct).ConfigureAwait(false);
+        var files = await ScanComposition.WriteReportAsync(time, result, template.OutputDirectory, output.Report, ct).ConfigureAwait(false);
         await WriteBreakdownAsync(io, result).ConfigureAwait(false);
-        await ScanSummary.WriteAsync(io, result, template.OutputDirectory).ConfigureAwait(false);
+        await ScanSummary.WriteAsync(io, result, files, quiet).ConfigureAwait(false);
         return result.Scan.ExitCode;
     }
 

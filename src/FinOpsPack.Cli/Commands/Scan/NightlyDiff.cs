@@ -1,5 +1,6 @@
 using FinOpsPack.Core.Aws;
 using FinOpsPack.Core.Fleet;
+using FinOpsPack.Core.Report;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Cli.Commands.Scan;
@@ -32,14 +33,18 @@ public static class NightlyDiff
         }
     }
 
-    /// <summary>Adds the diff to the scan.json in <paramref name="outputDirectory"/>, prints it, and gives the exit code.</summary>
+    /// <summary>
+    /// Adds the diff to the outputs in <paramref name="outputDirectory"/> (scan.json and the report, re-rendered from the
+    /// written scan.json, which is already redacted when the run was), prints it, and gives the exit code.
+    /// </summary>
     public static async Task<int> ApplyAsync(
-        ConsoleStreams io, ScanResult baseline, string outputDirectory, decimal? failOnNewSavings, int code, CancellationToken ct)
+        ConsoleStreams io, TimeProvider time, ScanResult baseline, string outputDirectory, ReportOptions report, decimal? failOnNewSavings, int code,
+        CancellationToken ct)
     {
         var path = Path.Combine(outputDirectory, "scan.json");
         var current = await ScanJson.ReadAsync(path, ct).ConfigureAwait(false);
         var diff = ScanDiffer.Compare(baseline, current);
-        await ScanJson.WriteAsync(current with { SinceLastRun = diff }, path, ct).ConfigureAwait(false);
+        await ScanComposition.WriteReportAsync(time, current with { SinceLastRun = diff }, outputDirectory, report with { Redact = false }, ct).ConfigureAwait(false);
         await WriteAsync(io, diff).ConfigureAwait(false);
         return Gate(diff, failOnNewSavings, code);
     }

@@ -26,10 +26,13 @@ public static class ScanCommand
         var perAccount = new Option<int>("--per-account-concurrency") { Description = "Calls in flight at once for one account", DefaultValueFactory = _ => FleetOptions.None.PerAccountConcurrency };
         var baseline = new Option<string?>("--baseline") { Description = "The previous run's scan.json: mark findings new, resolved and changed since then" };
         var failOnNew = new Option<decimal?>("--fail-on-new-savings") { Description = $"Exit {NightlyDiff.NewSavingsExitCode} when new monthly savings (waste) above this amount appeared since --baseline" };
+        var settings = new Option<string?>("--settings") { Description = "JSON file of check thresholds (defaults live in code; `finops-pack checks --details` lists them)" };
+        var templates = new Option<string?>("--templates") { Description = "A customised copy of the report templates (a consultant's branding)" };
+        var redact = new Option<bool>("--redact") { Description = "Replace account ids, ARNs, resource ids and names with stable pseudonyms in every output" };
 
         var command = new Command("scan", "Scan an AWS account through its read-only role and write the savings report")
         {
-            roleArn, externalId, regions, output, profile, endpoint, duration, concurrency, quiet,
+            roleArn, externalId, regions, output, profile, endpoint, duration, concurrency, quiet, settings, templates, redact,
             org, memberRole, accounts, shard, accountConcurrency, perAccount, baseline, failOnNew,
         };
         run ??= (options, ct) => new ScanHandler(io, TimeProvider.System).RunAsync(options, ct);
@@ -43,7 +46,10 @@ public static class ScanCommand
                 parse.GetValue(endpoint),
                 parse.GetValue(duration),
                 parse.GetValue(concurrency),
-                parse.GetValue(quiet))
+                parse.GetValue(quiet),
+                parse.GetValue(settings),
+                parse.GetValue(templates),
+                parse.GetValue(redact))
             {
                 Fleet = new FleetOptions(
                     parse.GetValue(org),

@@ -1,4 +1,6 @@
 using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Report;
+using FinOpsPack.Core.Rules;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Cli.Commands.Scan;
@@ -21,19 +23,19 @@ public sealed class ScanHandler(
                 var request = ToFleetRequest(options, environment ?? Environment.GetEnvironmentVariable);
                 request = request with { Template = configure?.Invoke(request.Template) ?? request.Template };
                 outputDirectory = request.Template.OutputDirectory;
-                code = await new FleetExecution(io, time).RunAsync(request, options.Quiet, ct).ConfigureAwait(false);
+                code = await new FleetExecution(io, time).RunAsync(request, Output(options), ct).ConfigureAwait(false);
             }
             else
             {
                 var request = ToRequest(options);
                 request = configure?.Invoke(request) ?? request;
                 outputDirectory = request.OutputDirectory;
-                code = await new ScanExecution(io, time).RunAsync(request, options.Quiet, ct).ConfigureAwait(false);
+                code = await new ScanExecution(io, time).RunAsync(request, Output(options), ct).ConfigureAwait(false);
             }
 
             return baseline is null
                 ? code
-                : await NightlyDiff.ApplyAsync(io, baseline, outputDirectory, fleet.FailOnNewSavings, code, ct).ConfigureAwait(false);
+                : await NightlyDiff.ApplyAsync(io, time, baseline, outputDirectory, Output(options).Report, fleet.FailOnNewSavings, code, ct).ConfigureAwait(false);
         });
 
     /// <summary>Validates the organization / fleet flags; without --role-arn every listed account reads its own spend.</summary>
@@ -112,6 +114,36 @@ public sealed class ScanHandler(
             SessionDuration = TimeSpan.FromSeconds(options.SessionDurationSeconds),
             Transport = new Core.Aws.Transport.TransportOptions { MaxConcurrency = maxConcurrency },
         };
+    }
+
+    public static ScanOutputOptions Output(ScanOptions options)
+    {
+        if (options.SettingsFile is not null && !File.Exists(options.SettingsFile))
+        {
+            throw new UserInputException($"--settings '{options.SettingsFile}' does not exist");
+        }
+
+        if (options.TemplatesDirectory is not null && !Directory.Exists(options.TemplatesDirectory))
+        {
+            throw new UserInputException($"--templates '{options.TemplatesDirectory}' is not a directory");
+        }
+
+        return new ScanOutputOptions(
+            options.Quiet,
+            options.SettingsFile is null ? CheckSettings.Empty : LoadSettings(options.SettingsFile),
+            new ReportOptions(options.TemplatesDirectory, options.Redact));
+    }
+
+    private static CheckSettings LoadSettings(string path)
+    {
+        try
+        {
+            return CheckSettings.Load(path);
+        }
+        catch (CheckSettingsException e)
+        {
+            throw new UserInputException($"--settings '{path}': {e.Message}");
+        }
     }
 
     private static Uri? ParseEndpoint(string? value)
