@@ -14,7 +14,9 @@ public sealed record ReportModel(
     BedrockSection Bedrock,
     CoverageSection Coverage,
     MetadataSection Metadata,
-    DataHandlingSection DataHandling);
+    DataHandlingSection DataHandling,
+    FleetSection? Fleet = null,
+    SinceLastRunSection? SinceLastRun = null);
 
 public sealed record ReportHeader(
     string Title, string Account, string ReviewId, string GeneratedAt, string ScannedAt, string Currency, bool Redacted);

@@ -33,7 +33,9 @@ public static class ReportModelBuilder
             AccountSections.Bedrock(inventory),
             AccountSections.Coverage(scan.Collectors),
             AccountSections.Metadata(scan),
-            new DataHandlingSection(redacted));
+            new DataHandlingSection(redacted),
+            FleetSections.Accounts(scan, currency),
+            FleetSections.SinceLastRun(scan));
     }
 
     /// <summary>The order of the findings table and of findings.csv: largest known saving first.</summary>

@@ -54,6 +54,9 @@ public sealed class NightlyDiffTests
         var written = await ScanJson.ReadAsync(Path.Combine(Dir(harness, "night-2"), "scan.json"), CancellationToken.None);
         Assert.Equal((1, 1, 2, 50.0m), (written.SinceLastRun!.New, written.SinceLastRun.Resolved, written.SinceLastRun.Changed, written.SinceLastRun.MonthlySavingsDelta));
         Assert.Equal(first.Scan.ReviewId, written.SinceLastRun.BaselineReviewId);
+        var html = await File.ReadAllTextAsync(Path.Combine(Dir(harness, "night-2"), "report.html"));
+        Assert.Contains("Since the last run", html, StringComparison.Ordinal);
+        Assert.Contains("1 new, 1 resolved, 2 changed", html, StringComparison.Ordinal);
     }
 
     [Fact]

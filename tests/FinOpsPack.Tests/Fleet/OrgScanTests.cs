@@ -58,6 +58,16 @@ public sealed class OrgScanTests
 
         Assert.Contains(accounts[SampleDataset.DefaultAccountId].Collectors, o => o.Collector == "ce.spend" && o.Status == CollectorStatus.Ok);
         Assert.Equal(4, result.Inventory.Organization!.Accounts.Count(a => a.State == "ACTIVE"));
+
+        // Findings are evaluated per account with the checks, and the report has the per-account breakdown with the gap
+        Assert.Contains(result.Findings, f => f.AccountId == SampleDataset.ProdAccountId);
+        Assert.Contains(result.Findings, f => f.AccountId == SampleDataset.DevAccountId);
+        Assert.Equal(result.Findings.Count, result.Accounts!.Sum(a => a.Findings));
+        Assert.Equal(result.Findings.Where(f => f.CountedInTotal).Sum(f => f.Savings.MonthlyAmount ?? 0m), result.Savings!.MonthlySavings);
+        var html = await File.ReadAllTextAsync(Path.Combine(harness.OutputRoot, "org", "report.html"));
+        Assert.Contains("id=\"accounts\"", html, StringComparison.Ordinal);
+        Assert.Contains("gap: role not assumed", html, StringComparison.Ordinal);
+        Assert.Contains("1 could not be scanned", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ReportTemplatesTests
 
         Assert.Contains("{{> findings Findings}}", templates.Main, StringComparison.Ordinal);
         Assert.Equal(
-            ["bedrock", "chart", "coh", "coverage", "datahandling", "datatable", "findings", "metadata", "savings", "spend", "summary"],
+            ["accounts", "bedrock", "chart", "coh", "coverage", "datahandling", "datatable", "findings", "metadata", "savings", "sincelastrun", "spend", "summary"],
             templates.Partials.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("@media print", templates.Css, StringComparison.Ordinal);
         Assert.Contains("textContent", templates.Js, StringComparison.Ordinal);
