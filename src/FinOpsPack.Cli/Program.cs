@@ -1,6 +1,11 @@
 using System.CommandLine;
+using FinOpsPack.Cli.Commands.CheckAccess;
 using FinOpsPack.Cli.Commands.Demo;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
+using FinOpsPack.Cli.Commands.Offboard;
+using FinOpsPack.Cli.Commands.Onboard;
+using FinOpsPack.Cli.Commands.Policy;
+using FinOpsPack.Cli.Commands.Report;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -35,7 +40,12 @@ public static class Program
     {
         ScanCommand.Create(io),
         DemoCommand.Create(io),
+        ReportCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
+        PolicyCommand.Create(io),
+        OnboardCommand.Create(io),
+        OffboardCommand.Create(io),
+        CheckAccessCommand.Create(io),
     };
 }

@@ -27,7 +27,8 @@ public sealed class FaultToleranceTests
         Assert.True(faulty.Api.Throttled > 0, "no throttles were recorded");
         Assert.True(faulty.Api.Retries > 0, "no retries were recorded");
         Assert.Equal(0, faulty.Scan.ExitCode);
-        Assert.Equal(harness.Server.Served, faulty.Api.Attempts);
+        // A connection dropped before any answer may be resent by the HTTP stack itself, unseen by the pipeline.
+        Assert.InRange(faulty.Api.Attempts, faulty.Api.Calls + faulty.Api.Throttled, harness.Server.Served);
     }
 
     public static TheoryData<string> DeclaredActions()
