@@ -20,7 +20,7 @@ namespace FinOpsPack.SampleAccount.Dataset;
 //   m5/c5/r5, gp2 → gp3, delete unattached volumes, stop idle RDS (no connections), halve Lambda memory of 1 GB or more.
 //   With the EC2 part: the idle r5.large i-0a100000000000004 gets Rightsize (→ m5.large) and MigrateToGraviton, the
 //   unattached gp2 vol-0a100000000000015 gets Delete and Upgrade — incompatible pairs of which the de-duplicated list
-//   keeps the higher saving. orders-api (provisioned concurrency) gets actionType "ReduceProvisionedConcurrency", a
+//   keeps the higher saving. With the RDS part, reporting-replica-idle (no connections) gets Stop. orders-api (provisioned concurrency) gets actionType "ReduceProvisionedConcurrency", a
 //   value the current model lacks (kept as text). Lambda resource ARNs carry the ":$LATEST" qualifier (7 colons).
 // * ECS: an idle cluster (one service scaled to 0), a service on a capacity provider strategy (no launchType).
 // * Lambda: x86_64 and arm64, a container-image function (no Runtime), and orders-api whose Environment.Variables hold
