@@ -114,17 +114,18 @@ public sealed class SampleAccountFindingsTests
         var totals = result.Savings!;
         var counted = result.Findings.Where(f => f.CountedInTotal && f.Savings.MonthlyAmount is not null).ToList();
 
-        // Cost Optimization Hub's part is its own de-duplicated total (one recommendation per resource)
-        Assert.Equal(755.76m, totals.CohDedupedTotal);
+        // Cost Optimization Hub's part is its own de-duplicated total (one recommendation per resource; for the idle
+        // replica that is its Stop, 49.64).
+        Assert.Equal(767.73m, totals.CohDedupedTotal);
         Assert.Equal(totals.CohDedupedTotal, totals.CohCoveredTotal);
 
         // Native figures count only on resources COH does not cover: 755.60
         var native = counted.Where(f => f.CheckId != "coh_recommendation_open").ToDictionary(f => f.ResourceId, f => f.Savings.MonthlyAmount!.Value);
         Assert.Equal(CountedNative.OrderBy(p => p.Key), native.OrderBy(p => p.Key));
 
-        // 755.76 + 755.60
-        Assert.Equal(1511.36m, totals.MonthlySavings);
-        Assert.Equal(1511.36m * 12, totals.AnnualSavings);
+        // 767.73 + 755.60
+        Assert.Equal(1523.33m, totals.MonthlySavings);
+        Assert.Equal(1523.33m * 12, totals.AnnualSavings);
         Assert.Equal("USD", totals.Currency);
         Assert.NotNull(totals.ShareOfMonthlySpend);
     }
