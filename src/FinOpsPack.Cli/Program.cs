@@ -1,7 +1,15 @@
 using System.CommandLine;
 using FinOpsPack.Cli.Commands.Bench;
+using FinOpsPack.Cli.Commands.CheckAccess;
+using FinOpsPack.Cli.Commands.Checks;
 using FinOpsPack.Cli.Commands.Demo;
+using FinOpsPack.Cli.Commands.Diff;
 using FinOpsPack.Cli.Commands.ExternalIdNew;
+using FinOpsPack.Cli.Commands.Merge;
+using FinOpsPack.Cli.Commands.Offboard;
+using FinOpsPack.Cli.Commands.Onboard;
+using FinOpsPack.Cli.Commands.Policy;
+using FinOpsPack.Cli.Commands.Report;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Cli.Commands.Version;
 using FinOpsPack.Core.Scanning;
@@ -35,9 +43,17 @@ public static class Program
     public static RootCommand CreateRoot(ConsoleStreams io) => new("FinOps Pack: read-only AWS cost review with a static HTML savings report")
     {
         ScanCommand.Create(io),
+        MergeCommand.Create(io),
+        DiffCommand.Create(io),
         DemoCommand.Create(io),
+        ReportCommand.Create(io),
+        ChecksCommand.Create(io),
         BenchCommand.Create(io),
         ExternalIdCommand.Create(io),
         VersionCommand.Create(io),
+        PolicyCommand.Create(io),
+        OnboardCommand.Create(io),
+        OffboardCommand.Create(io),
+        CheckAccessCommand.Create(io),
     };
 }

@@ -10,8 +10,6 @@ namespace FinOpsPack.Core.Aws;
 /// </summary>
 public sealed partial class ExternalId
 {
-    public const string AllowedCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+=,.@:/-_";
-
     private ExternalId(string value)
     {
         Value = value;
@@ -41,14 +39,6 @@ public sealed partial class ExternalId
         }
 
         return new ExternalId(value);
-    }
-
-    /// <summary>A new random External ID of <paramref name="length"/> characters from the allowed set (crypto RNG).</summary>
-    public static string Generate(int length = 40)
-    {
-        // Letters and digits only: every STS-allowed character works, but these survive shells and URLs unquoted.
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        return RandomNumberGenerator.GetString(alphabet, Math.Max(32, length));
     }
 
     [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$")]

@@ -75,7 +75,13 @@ public sealed class AwsSession : IDisposable
 
     private static AmazonSecurityTokenServiceConfig StsConfig(EndpointResolver endpoints)
     {
-        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 0, AuthenticationRegion = "us-east-1" };
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            // Retries belong to the call pipeline, so each one is audited; the SDK would resend stale connections unseen.
+            MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
+            AuthenticationRegion = "us-east-1",
+        };
         if (endpoints.IsOverridden(AwsService.Sts))
         {
             config.ServiceURL = endpoints.Resolve(AwsService.Sts, "us-east-1").ToString();

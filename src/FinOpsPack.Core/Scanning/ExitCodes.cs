@@ -13,6 +13,9 @@ public static class ExitCodes
     /// <summary>No way in: no caller credentials, or AssumeRole refused (trust policy, External ID, role name).</summary>
     public const int Access = 4;
 
+    /// <summary>New monthly savings (waste) above <c>--fail-on-new-savings</c> appeared since <c>--baseline</c>.</summary>
+    public const int NewSavings = 5;
+
     /// <summary>Interrupted (Ctrl-C).</summary>
     public const int Cancelled = 130;
 }

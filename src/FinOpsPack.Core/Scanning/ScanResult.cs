@@ -16,6 +16,15 @@ public sealed record ScanResult
     public required ApiUsage Api { get; init; }
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     public SavingsTotals? Savings { get; init; }
+
+    /// <summary>What each check could judge per region: evaluated, not evaluated (and why), or a resource with incomplete evidence.</summary>
+    public IReadOnlyList<CheckCoverage> CheckCoverage { get; init; } = [];
+
+    /// <summary>Organization-wide and fleet scans: each account's outcome (a gap when its role could not be assumed); null for one account.</summary>
+    public IReadOnlyList<Fleet.AccountScan>? Accounts { get; init; }
+
+    /// <summary>With <c>--baseline</c>: findings new, resolved and changed since the previous scan; null without one.</summary>
+    public Fleet.ScanDiff? SinceLastRun { get; init; }
 }
 
 /// <summary>Who scanned what, when. The External ID appears only as a fingerprint.</summary>

@@ -17,7 +17,8 @@ public static class SampleCohRules
     /// <summary>EC2 Linux On-Demand $/hour in us-east-1.</summary>
     public static readonly IReadOnlyDictionary<string, decimal> Ec2Hourly = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {
-        ["t3.medium"] = 0.0416m, ["t3.large"] = 0.0832m, ["t3.xlarge"] = 0.1664m,
+        ["t3.nano"] = 0.0052m, ["t3.micro"] = 0.0104m, ["t3.small"] = 0.0208m, ["t3.medium"] = 0.0416m, ["t3.large"] = 0.0832m, ["t3.xlarge"] = 0.1664m,
+        ["t2.micro"] = 0.0116m, ["t2.medium"] = 0.0464m, ["m4.large"] = 0.10m, ["c4.xlarge"] = 0.199m,
         ["m5.large"] = 0.096m, ["m5.xlarge"] = 0.192m, ["m5.2xlarge"] = 0.384m, ["m5.4xlarge"] = 0.768m,
         ["c5.large"] = 0.085m, ["c5.xlarge"] = 0.17m, ["c5.2xlarge"] = 0.34m, ["c5.4xlarge"] = 0.68m,
         ["r5.large"] = 0.126m, ["r5.xlarge"] = 0.252m, ["r5.2xlarge"] = 0.504m, ["r5.4xlarge"] = 1.008m,
@@ -44,7 +45,10 @@ public static class SampleCohRules
     public const decimal LambdaX86GbSecond = 0.0000166667m;
     public const decimal LambdaArmGbSecond = 0.0000133334m;
 
-    private static readonly string[] Sizes = ["medium", "large", "xlarge", "2xlarge", "4xlarge"];
+    private static readonly string[] Sizes = ["nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge"];
+
+    /// <summary>Where a family has no smaller size, Compute Optimizer moves to a cheaper family of the same architecture.</summary>
+    private static readonly Dictionary<string, string> CheaperFamily = new(StringComparer.Ordinal) { ["r5"] = "m5", ["r6g"] = "m6g" };
     private static readonly Dictionary<string, string> GravitonFamily = new(StringComparer.Ordinal) { ["m5"] = "m6g", ["c5"] = "c6g", ["r5"] = "r6g" };
 
     public static decimal RegionFactor(string region) => region == "us-east-1" ? 1m : 1.115m;
@@ -145,13 +149,14 @@ public static class SampleCohRules
     {
         var dot = instanceType.IndexOf('.', StringComparison.Ordinal);
         var index = Array.IndexOf(Sizes, instanceType[(dot + 1)..]);
-        if (index <= 0)
+        if (index > 0 && Ec2Hourly.ContainsKey(instanceType[..dot] + "." + Sizes[index - 1]))
         {
-            return null;
+            return instanceType[..dot] + "." + Sizes[index - 1];
         }
 
-        var smaller = instanceType[..dot] + "." + Sizes[index - 1];
-        return Ec2Hourly.ContainsKey(smaller) ? smaller : null;
+        return CheaperFamily.TryGetValue(instanceType[..dot], out var family) && Ec2Hourly.ContainsKey(family + instanceType[dot..])
+            ? family + instanceType[dot..]
+            : null;
     }
 
     private static string? Graviton(string instanceType)

@@ -16,11 +16,12 @@ namespace FinOpsPack.SampleAccount.Dataset;
 //   spend; Reserved Instances cover 25 % of the running EC2 instance-hours of the inventory. Resource-level cost
 //   (opt-in, last 14 days only) exists for running EC2 instances at list price; it is not forced into the cube's EC2 line.
 // * Cost Optimization Hub: enrolled. Recommendations are derived by rule from the EC2, EBS, RDS and Lambda lists (see
-//   SampleCohRules), so they always name resources that exist: rightsize low-CPU instances, Graviton for m5/c5/r5,
-//   gp2 → gp3, delete unattached volumes, stop idle RDS, halve over-provisioned Lambda memory. A low-CPU m5/c5/r5
-//   instance or an unattached gp2 volume gets two incompatible recommendations; the de-duplicated list keeps the
-//   higher saving. The function with provisioned concurrency gets actionType "ReduceProvisionedConcurrency", a value
-//   the current model lacks (kept as text). Lambda resource ARNs carry the ":$LATEST" qualifier (7 colons).
+//   SampleCohRules), so they always name resources that exist: rightsize low-CPU instances (CPU max < 40 %), Graviton for
+//   m5/c5/r5, gp2 → gp3, delete unattached volumes, stop idle RDS (no connections), halve Lambda memory of 1 GB or more.
+//   With the EC2 part: the idle r5.large i-0a100000000000004 gets Rightsize (→ m5.large) and MigrateToGraviton, the
+//   unattached gp2 vol-0a100000000000015 gets Delete and Upgrade — incompatible pairs of which the de-duplicated list
+//   keeps the higher saving. With the RDS part, reporting-replica-idle (no connections) gets Stop. orders-api (provisioned concurrency) gets actionType "ReduceProvisionedConcurrency", a
+//   value the current model lacks (kept as text). Lambda resource ARNs carry the ":$LATEST" qualifier (7 colons).
 // * ECS: an idle cluster (one service scaled to 0), a service on a capacity provider strategy (no launchType).
 // * Lambda: x86_64 and arm64, a container-image function (no Runtime), and orders-api whose Environment.Variables hold
 //   the fake secret SAMPLE_SECRET_DO_NOT_LEAK: it must never reach the scan output.

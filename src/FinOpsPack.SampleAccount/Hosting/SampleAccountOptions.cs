@@ -14,4 +14,7 @@ public sealed record SampleAccountOptions
 
     /// <summary>A dataset to serve instead of the standard one (tests that change data, the benchmark's scale account).</summary>
     public SampleDataset? Dataset { get; init; }
+
+    /// <summary>Other accounts of the organization (<see cref="SampleDataset.CreateMembers"/>), reachable by AssumeRole into their role.</summary>
+    public IReadOnlyList<SampleDataset> Members { get; init; } = [];
 }

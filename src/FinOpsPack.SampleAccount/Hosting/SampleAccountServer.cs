@@ -25,11 +25,16 @@ public sealed class SampleAccountServer : IAsyncDisposable
     {
         _app = app;
         Dataset = dataset;
+        Accounts = new[] { dataset }.Concat(options.Members).ToDictionary(d => d.AccountId, StringComparer.Ordinal);
         Faults = options.Faults;
         _random = new Random(options.Faults.Seed);
     }
 
+    /// <summary>The management (or only) account's dataset.</summary>
     public SampleDataset Dataset { get; }
+
+    /// <summary>Every account the server holds, the management account's included, by account id.</summary>
+    public IReadOnlyDictionary<string, SampleDataset> Accounts { get; }
     public SampleCredentialStore Credentials { get; } = new();
 
     /// <summary>Faults in force; may be changed between scans.</summary>
@@ -75,10 +80,12 @@ public sealed class SampleAccountServer : IAsyncDisposable
         var auth = SigV4Verifier.Verify(http, body, key => Credentials.Find(key)?.SecretAccessKey, DateTimeOffset.UtcNow);
         var handler = auth.Scope is null ? null : SampleServiceRegistry.Find(auth.Scope.Service);
         var caller = auth.Scope is null ? null : Credentials.Find(auth.Scope.AccessKey);
-        var call = new SampleCall(http, body, auth.Scope?.Region ?? "us-east-1", caller?.AccountId ?? "", Dataset)
+        var dataset = caller is not null && Accounts.TryGetValue(caller.AccountId, out var own) ? own : Dataset;
+        var call = new SampleCall(http, body, auth.Scope?.Region ?? "us-east-1", caller?.AccountId ?? "", dataset)
         {
             Caller = caller,
             CredentialStore = Credentials,
+            AccountDataset = id => Accounts.GetValueOrDefault(id),
         };
         var protocol = handler?.Service.Protocol ?? AwsProtocol.Query;
         if (!auth.Ok)
@@ -104,7 +111,7 @@ public sealed class SampleAccountServer : IAsyncDisposable
         Interlocked.Increment(ref _served);
         _servedByAction.AddOrUpdate(action, 1, (_, n) => n + 1);
 
-        if (handler.Service != AwsService.Sts && caller!.AccountId != Dataset.AccountId)
+        if (handler.Service != AwsService.Sts && !Accounts.ContainsKey(caller!.AccountId))
         {
             await SampleErrors.WriteAsync(call, protocol, 403, SampleErrors.AccessDeniedCode(protocol),
                 $"User: {caller.Arn} is not authorized to perform: {action} (use the review role's session)").ConfigureAwait(false);

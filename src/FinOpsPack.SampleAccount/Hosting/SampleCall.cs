@@ -28,6 +28,9 @@ public sealed class SampleCall(HttpContext http, byte[] body, string region, str
     /// <summary>Who signed the request.</summary>
     public SampleIdentity? Caller { get; init; }
 
+    /// <summary>The dataset of another account of the organization, by account id (STS AssumeRole into a member's role).</summary>
+    public Func<string, SampleDataset?>? AccountDataset { get; init; }
+
     /// <summary>Where STS issues and looks up credentials.</summary>
     public SampleCredentialStore? CredentialStore { get; init; }
 

@@ -44,8 +44,8 @@ public sealed partial class StsHandler : ISampleServiceHandler
                 "1 validation error detected: RoleSessionName or DurationSeconds failed to satisfy constraint");
         }
 
-        var dataset = call.Dataset;
-        if (roleArn != dataset.RoleArn || externalId != dataset.ExternalId)
+        var dataset = TargetAccount(call, roleArn);
+        if (!dataset.ReviewRoleExists || roleArn != dataset.RoleArn || externalId != dataset.ExternalId)
         {
             return SampleErrors.WriteAsync(call, AwsProtocol.Query, 403, "AccessDenied",
                 $"User: {call.Caller?.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
@@ -78,6 +78,13 @@ public sealed partial class StsHandler : ISampleServiceHandler
               <ResponseMetadata><RequestId>{call.RequestId}</RequestId></ResponseMetadata>
             </AssumeRoleResponse>
             """);
+    }
+
+    /// <summary>The account the role ARN names, when the server holds it; otherwise the standard one (whose ARN will not match).</summary>
+    private static Dataset.SampleDataset TargetAccount(SampleCall call, string roleArn)
+    {
+        var parts = roleArn.Split(':');
+        return parts.Length >= 6 && call.AccountDataset?.Invoke(parts[4]) is { } member ? member : call.Dataset;
     }
 
     private static Task GetCallerIdentityAsync(SampleCall call) => call.WriteXmlAsync($"""

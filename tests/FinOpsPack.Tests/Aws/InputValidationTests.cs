@@ -63,7 +63,7 @@ public sealed class InputValidationTests
     [Fact]
     public void Should_Generate_Distinct_Valid_Ids_Of_At_Least_32_Characters_When_Asked()
     {
-        var ids = Enumerable.Range(0, 50).Select(_ => ExternalId.Generate()).ToList();
+        var ids = Enumerable.Range(0, 50).Select(_ => FinOpsPack.Core.Onboarding.ExternalIdGenerator.Generate()).ToList();
         Assert.All(ids, id => Assert.True(id.Length >= 32));
         Assert.All(ids, id => ExternalId.Parse(id));
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());

@@ -18,12 +18,12 @@ public sealed class ScanCommandTests
         // When it is parsed and invoked
         var code = await root.Parse([
             "scan", "--role-arn", "arn:aws:iam::123456789012:role/r", "--external-id", "abc123", "--regions", "us-east-1,eu-west-1",
-            "--out", "o", "--profile", "p", "--endpoint-url", "http://127.0.0.1:1", "--session-duration", "7200", "--max-concurrency", "4", "--quiet",
+            "--out", "o", "--profile", "p", "--endpoint-url", "http://127.0.0.1:1", "--session-duration", "7200", "--max-concurrency", "4", "--quiet", "--settings", "s.json", "--templates", "t", "--redact",
         ]).InvokeAsync();
 
         // Then the handler sees exactly those values
         Assert.Equal(0, code);
-        Assert.Equal(new ScanOptions("arn:aws:iam::123456789012:role/r", "abc123", "us-east-1,eu-west-1", "o", "p", "http://127.0.0.1:1", 7200, 4, true), parsed);
+        Assert.Equal(new ScanOptions("arn:aws:iam::123456789012:role/r", "abc123", "us-east-1,eu-west-1", "o", "p", "http://127.0.0.1:1", 7200, 4, true, "s.json", "t", true), parsed);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class ScanCommandTests
         var request = harness.Request("clean");
 
         // When it runs with progress on
-        var code = await new ScanExecution(io, TimeProvider.System).RunAsync(request, quiet: false, CancellationToken.None);
+        var code = await new ScanExecution(io, TimeProvider.System).RunAsync(request, ScanOutputOptions.Default(quiet: false), CancellationToken.None);
 
         // Then nothing it wrote or printed holds the External ID
         Assert.InRange(code, 0, 3);

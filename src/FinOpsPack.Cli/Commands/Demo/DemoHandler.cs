@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Onboarding;
 using FinOpsPack.Core.Scanning;
 using FinOpsPack.SampleAccount.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class DemoHandler(ConsoleStreams io, TimeProvider time)
     public Task<int> RunAsync(string output, bool quiet, CancellationToken ct) =>
         CliErrors.GuardAsync(io, async () =>
         {
-            var externalId = ExternalId.Generate();
+            var externalId = ExternalIdGenerator.Generate();
             await using var server = await SampleAccountServer.StartAsync(new SampleAccountOptions { ExternalId = externalId }, ct).ConfigureAwait(false);
             var request = new ScanRequest
             {
@@ -32,13 +33,13 @@ public sealed class DemoHandler(ConsoleStreams io, TimeProvider time)
                 await io.Err.WriteLineAsync($"Sample account {server.Dataset.AccountId} listening on {server.Endpoint}").ConfigureAwait(false);
             }
 
-            return await new ScanExecution(io, time).RunAsync(request, quiet, ct).ConfigureAwait(false);
+            return await new ScanExecution(io, time).RunAsync(request, ScanOutputOptions.Default(quiet), ct).ConfigureAwait(false);
         });
 
     public Task<int> ServeAsync(int port, CancellationToken ct) =>
         CliErrors.GuardAsync(io, async () =>
         {
-            var externalId = ExternalId.Generate();
+            var externalId = ExternalIdGenerator.Generate();
             await using var server = await SampleAccountServer.StartAsync(new SampleAccountOptions { ExternalId = externalId, Port = port }, ct).ConfigureAwait(false);
             var caller = server.Credentials.Caller;
             await io.Out.WriteLineAsync($"""

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Onboarding;
 using FinOpsPack.Core.Scanning;
 
 namespace FinOpsPack.Cli.Commands.ExternalIdNew;
@@ -9,7 +9,7 @@ public static class ExternalIdCommand
 {
     public static Command Create(ConsoleStreams io)
     {
-        var length = new Option<int>("--length") { Description = "Characters (at least 32)", DefaultValueFactory = _ => 40 };
+        var length = new Option<int>("--length") { Description = "Characters (at least 32)", DefaultValueFactory = _ => ExternalIdGenerator.DefaultLength };
         var create = new Command("new", "Generate a random External ID (cryptographic randomness, at least 32 characters)") { length };
         create.SetAction(async (parse, _) =>
         {
@@ -20,7 +20,7 @@ public static class ExternalIdCommand
                 return ExitCodes.Usage;
             }
 
-            await io.Out.WriteLineAsync(ExternalId.Generate(n)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(ExternalIdGenerator.Generate(n)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return new Command("external-id", "Manage the per-review External ID") { create };

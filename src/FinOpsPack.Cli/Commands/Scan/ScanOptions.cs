@@ -10,4 +10,11 @@ public sealed record ScanOptions(
     string? EndpointUrl,
     int SessionDurationSeconds,
     int MaxConcurrency,
-    bool Quiet);
+    bool Quiet,
+    string? SettingsFile = null,
+    string? TemplatesDirectory = null,
+    bool Redact = false)
+{
+    /// <summary>Organization, fleet and nightly-diff flags.</summary>
+    public FleetOptions Fleet { get; init; } = FleetOptions.None;
+}

@@ -70,8 +70,8 @@ public static class AwsErrorParser
         try
         {
             var root = XDocument.Parse(Encoding.UTF8.GetString(body)).Root;
-            var error = root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
-            var requestId = root?.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
+            var error = root?.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == "Error");
+            var requestId = root?.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
             return new ParsedError(error.Text("Code") ?? "", error.Text("Message") ?? "", requestId);
         }
         catch (System.Xml.XmlException)

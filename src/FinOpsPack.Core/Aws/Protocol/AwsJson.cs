@@ -38,8 +38,9 @@ public static class AwsJson
             return JsonSerializer.Deserialize<T>(response.Body, ResponseOptions)
                 ?? throw new JsonException("empty document");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
+            // FormatException: an unreadable timestamp string reaching EpochSecondsConverter.
             throw Malformed(request, response, e);
         }
     }

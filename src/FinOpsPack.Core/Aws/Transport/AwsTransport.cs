@@ -31,12 +31,7 @@ public sealed class AwsTransport : IAwsTransport, IDisposable
         };
         var signer = new SigV4SigningHandler(credentials, Amazon.RegionEndpoint.USEast1, "sts", inner);
         _http = new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
-        Credentials = credentials;
     }
-
-    public AWSCredentials Credentials { get; }
-
-    public CallPipeline Pipeline => _pipeline;
 
     public Uri ResolveEndpoint(AwsService service, string region) => _endpoints.Resolve(service, service.GlobalRegion ?? region);
 

@@ -40,8 +40,6 @@ public sealed class CallPipeline : IDisposable
 
     public ApiUsageCounter Usage { get; } = new();
 
-    public TransportOptions Options => _options;
-
     /// <summary>Runs one API call. <paramref name="attempt"/> sends once and throws <see cref="AwsServiceException"/> on failure.</summary>
     public async Task<T> RunAsync<T>(
         AwsService service, string region, string operation, Func<CancellationToken, Task<(T Result, int Status, string? RequestId)>> attempt, CancellationToken ct)

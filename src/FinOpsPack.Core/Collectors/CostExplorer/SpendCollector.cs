@@ -27,16 +27,10 @@ public sealed class SpendCollector : ICollector
     public async Task CollectAsync(CollectorContext context, CancellationToken ct)
     {
         var client = new CostExplorerClient(context.Transport, context.Region);
-        var today = CostExplorerQuery.Today(context);
-        var months = CostExplorerQuery.Interval(
-            CostExplorerQuery.FirstOfMonth(today).AddMonths(-context.Settings.SpendHistoryMonths), today);
-
-        var byServiceAndAccount = ReadAsync(client.GetCostAndUsageAsync(
-            new GetCostAndUsageRequest(months, "MONTHLY", CostExplorerQuery.Metrics,
-                [new GroupDefinition("DIMENSION", "SERVICE"), new GroupDefinition("DIMENSION", "LINKED_ACCOUNT")]), ct));
-        var byRegion = ReadByRegionAsync(client, months, context, ct);
-        var daily = ReadAsync(client.GetCostAndUsageAsync(
-            new GetCostAndUsageRequest(CostExplorerQuery.Interval(today.AddDays(-30), today), "DAILY", CostExplorerQuery.Metrics), ct));
+        var (byServiceAndAccountRequest, byRegionRequest, dailyRequest) = Requests(CostExplorerQuery.Today(context), context.Settings.SpendHistoryMonths);
+        var byServiceAndAccount = ReadAsync(client.GetCostAndUsageAsync(byServiceAndAccountRequest, ct));
+        var byRegion = ReadByRegionAsync(client, byRegionRequest, context, ct);
+        var daily = ReadAsync(client.GetCostAndUsageAsync(dailyRequest, ct));
         await Task.WhenAll(byServiceAndAccount, byRegion, daily).ConfigureAwait(false);
 
         var all = byServiceAndAccount.Result.Concat(byRegion.Result).Concat(daily.Result).ToList();
@@ -56,14 +50,24 @@ public sealed class SpendCollector : ICollector
         });
     }
 
+    /// <summary>The three queries: months by SERVICE and LINKED_ACCOUNT, months by REGION, the last 30 days.</summary>
+    internal static (GetCostAndUsageRequest ByServiceAndAccount, GetCostAndUsageRequest ByRegion, GetCostAndUsageRequest Daily) Requests(
+        DateOnly today, int historyMonths)
+    {
+        var months = CostExplorerQuery.Interval(CostExplorerQuery.FirstOfMonth(today).AddMonths(-historyMonths), today);
+        return (
+            new GetCostAndUsageRequest(months, "MONTHLY", CostExplorerQuery.Metrics,
+                [new GroupDefinition("DIMENSION", "SERVICE"), new GroupDefinition("DIMENSION", "LINKED_ACCOUNT")]),
+            new GetCostAndUsageRequest(months, "MONTHLY", CostExplorerQuery.Metrics, [new GroupDefinition("DIMENSION", "REGION")]),
+            new GetCostAndUsageRequest(CostExplorerQuery.Interval(today.AddDays(-30), today), "DAILY", CostExplorerQuery.Metrics));
+    }
+
     private static async Task<List<ResultByTime>> ReadByRegionAsync(
-        CostExplorerClient client, DateInterval months, CollectorContext context, CancellationToken ct)
+        CostExplorerClient client, GetCostAndUsageRequest request, CollectorContext context, CancellationToken ct)
     {
         try
         {
-            return await ReadAsync(client.GetCostAndUsageAsync(
-                new GetCostAndUsageRequest(months, "MONTHLY", CostExplorerQuery.Metrics, [new GroupDefinition("DIMENSION", "REGION")]),
-                ct)).ConfigureAwait(false);
+            return await ReadAsync(client.GetCostAndUsageAsync(request, ct)).ConfigureAwait(false);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ValidationException")
         {

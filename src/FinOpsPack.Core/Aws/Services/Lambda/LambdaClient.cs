@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FinOpsPack.Core.Aws.Protocol;
 using FinOpsPack.Core.Aws.Transport;
 
@@ -9,7 +10,7 @@ namespace FinOpsPack.Core.Aws.Services.Lambda;
 /// The response carries environment variables in plain text; <see cref="FunctionConfiguration"/> has no member for them
 /// and the raw body is dropped after parsing.
 /// </summary>
-public sealed class LambdaClient(IAwsTransport transport, string region)
+public sealed partial class LambdaClient(IAwsTransport transport, string region)
 {
     /// <summary>Lambda returns at most 50 functions per page whatever MaxItems says.</summary>
     public const int PageSize = 50;
@@ -32,7 +33,10 @@ public sealed class LambdaClient(IAwsTransport transport, string region)
         return new AwsRequest(AwsService.Lambda, region, "ListFunctions", HttpMethod.Get, path, [], null);
     }
 
-    /// <summary>Lambda writes <c>2020-04-10T19:06:32.563+0000</c> (offset without colon); null when absent or unreadable.</summary>
+    /// <summary>
+    /// Lambda writes <c>2020-04-10T19:06:32.563+0000</c> (offset without colon); other implementations write more
+    /// fraction digits than .NET reads (moto: nine). Null when absent or unreadable.
+    /// </summary>
     public static DateTimeOffset? ParseLastModified(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -40,11 +44,20 @@ public sealed class LambdaClient(IAwsTransport transport, string region)
             return null;
         }
 
-        if (text.Length > 5 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit))
+        var match = LastModifiedPattern().Match(text);
+        if (!match.Success)
         {
-            text = text[..^2] + ":" + text[^2..];
+            return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+        var fraction = match.Groups["fraction"].Value;
+        var offset = match.Groups["offset"].Value;
+        var normalized = match.Groups["time"].Value
+            + (fraction.Length > 8 ? fraction[..8] : fraction)
+            + (offset.Length == 5 ? offset[..3] + ":" + offset[3..] : offset);
+        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
     }
+
+    [GeneratedRegex(@"^(?<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?<fraction>\.\d+)?(?<offset>Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex LastModifiedPattern();
 }

@@ -66,6 +66,8 @@ public sealed class LambdaClientTests
     [InlineData("2020-04-10T19:06:32.563+0000", "2020-04-10T19:06:32.5630000+00:00")]
     [InlineData("2020-04-10T21:06:32.563+0200", "2020-04-10T19:06:32.5630000+00:00")]
     [InlineData("2020-04-10T19:06:32Z", "2020-04-10T19:06:32.0000000+00:00")]
+    [InlineData("2026-11-22T06:25:29.645647123Z", "2026-11-22T06:25:29.6456471+00:00")]
+    [InlineData("2020-04-10T21:06:32.5+02:00", "2020-04-10T19:06:32.5000000+00:00")]
     public void Should_Read_Lambda_LastModified_When_The_Offset_Has_No_Colon(string text, string expectedUtc)
     {
         // When Lambda's LastModified text is read, Then it is the same instant
