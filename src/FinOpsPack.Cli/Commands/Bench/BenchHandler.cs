@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using FinOpsPack.Cli.Commands.Scan;
 using FinOpsPack.Core.Aws;
+using FinOpsPack.Core.Onboarding;
 using FinOpsPack.Core.Scanning;
 using FinOpsPack.SampleAccount.Dataset;
 using FinOpsPack.SampleAccount.Hosting;
@@ -24,7 +25,7 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
             var output = Path.GetFullPath(options.OutputDirectory);
             Directory.CreateDirectory(output);
 
-            var externalId = ExternalId.Generate();
+            var externalId = ExternalIdGenerator.Generate();
             var clock = Stopwatch.StartNew();
             var dataset = SampleDataset.CreateScaled(time.GetUtcNow(), externalId, profile);
             var resources = dataset.ResourceCount;
@@ -43,10 +44,14 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
 
             var first = await ScanAsync(dataset, profile, externalId, Path.Combine(output, "default"), null, ct).ConfigureAwait(false);
             var second = await ScanAsync(dataset, profile, externalId, Path.Combine(output, "sequential"), 1, ct).ConfigureAwait(false);
-            var render = await BenchRender.MeasureAsync(options.Findings ?? (profile == ScaleProfile.Large ? 50_000 : 500), output, ct).ConfigureAwait(false);
+            await io.Err.WriteLineAsync("rendering the report…").ConfigureAwait(false);
+            var render = await BenchRender.MeasureAsync(
+                options.Findings ?? (profile == ScaleProfile.Large ? 50_000 : 500), Path.Combine(output, "default", "scan.json"), output, ct).ConfigureAwait(false);
 
+            var transport = new Core.Aws.Transport.TransportOptions();
+            var limits = CriticalPath.LimitsBound(steps, profile.Latency, transport.MaxConcurrency, transport.LimitFor);
             var result = new BenchResult(profile.Name, time.GetUtcNow(), BenchMachine.Commit(), BenchMachine.Describe(), resources, recommendations,
-                critical, notModelled, first, second, render);
+                critical, limits, notModelled, first, second, render);
             var table = BenchTable.Markdown(result);
             await io.Out.WriteLineAsync(table).ConfigureAwait(false);
             if (options.Record is { } record)

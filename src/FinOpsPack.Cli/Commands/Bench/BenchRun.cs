@@ -21,6 +21,7 @@ public sealed record BenchResult(
     int Resources,
     int CohRecommendations,
     CriticalPathResult CriticalPath,
+    Bound LimitsBound,
     IReadOnlyList<string> NotModelled,
     BenchRun Default,
     BenchRun Sequential,

@@ -29,6 +29,7 @@ public static class BenchTable
         var chain = cp.Critical.Kind == "chain" ? "" : $"; longest chain {Seconds(cp.LongestChain.Time)}: {cp.LongestChain.What}";
         var tightest = cp.RateLimits.Count > 0 && cp.Critical.Kind == "chain" ? $"; tightest rate limit {Seconds(cp.RateLimits[0].Time)}: {cp.RateLimits[0].What}" : "";
         Line($"Critical path {Seconds(cp.Critical.Time)} ({cp.Critical.Kind}: {cp.Critical.What}){chain}{tightest}.");
+        Line($"Bound of the scanner's own default concurrency limits (not AWS's): {Seconds(r.LimitsBound.Time)} ({r.LimitsBound.What}).  ");
         var mismatches = ModelMismatches(cp, d.Audit);
         Line(mismatches.Count == 0
             ? "Model check: the default scan made exactly the calls planned, service by service.  "
@@ -56,7 +57,8 @@ public static class BenchTable
         Row("exit code", d.Process.ExitCode.ToString(c), s.Process.ExitCode.ToString(c));
         Line("");
         Line(r.Render.Time is { } rt
-            ? string.Create(c, $"Report: {r.Render.Findings:N0} findings rendered in {Seconds(rt)}, {Megabytes(r.Render.HtmlBytes)} of HTML.")
+            ? string.Create(c, $"Report: {r.Render.Findings:N0} findings rendered in {Seconds(rt)} (median of 3, model + HTML to disk), {Megabytes(r.Render.HtmlBytes)} of HTML")
+                + (r.Render.NotMeasured is { } how ? $" ({how})." : ".")
             : $"Report: not measured ({r.Render.NotMeasured}).");
         Line("");
         Line("Goals:");

@@ -30,6 +30,25 @@ public sealed record CriticalPathResult(
 /// </summary>
 public static class CriticalPath
 {
+    /// <summary>
+    /// Not a bound of AWS's but of the scanner's own settings: with <paramref name="global"/> slots in all and
+    /// <paramref name="limitFor"/> per service and region, the calls cannot take less than calls × latency / slots.
+    /// </summary>
+    public static Bound LimitsBound(IReadOnlyList<PlannedStep> steps, TimeSpan meanLatency, int global, Func<string, int> limitFor)
+    {
+        var total = steps.Sum(s => s.Total);
+        var overall = new Bound("limits", $"{total} calls over {global} slots", meanLatency * Math.Ceiling(total / (double)global));
+        var tightest = steps.GroupBy(s => (s.Service, s.Region))
+            .Select(g =>
+            {
+                var slots = Math.Min(global, limitFor(g.Key.Service));
+                var calls = g.Sum(s => s.Total);
+                return new Bound("limits", $"{g.Key.Service} {g.Key.Region}: {calls} calls over {slots} slots", meanLatency * Math.Ceiling(calls / (double)slots));
+            })
+            .MaxBy(b => b.Time);
+        return tightest is not null && tightest.Time > overall.Time ? tightest : overall;
+    }
+
     public static CriticalPathResult Compute(IReadOnlyList<PlannedStep> steps, TimeSpan meanLatency, IReadOnlyDictionary<string, RateLimit> limits)
     {
         var byName = steps.ToDictionary(s => s.Name, StringComparer.Ordinal);

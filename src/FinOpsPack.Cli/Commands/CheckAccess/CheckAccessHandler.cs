@@ -23,7 +23,7 @@ public sealed class CheckAccessHandler(ConsoleStreams io, TimeProvider time, Fun
             // The scan's own validation and request; check-access writes nothing, so the output directory is never used.
             var request = ScanHandler.ToRequest(new ScanOptions(
                 options.RoleArn, options.ExternalId, region, Path.GetTempPath(), options.Profile, options.EndpointUrl,
-                SessionDurationSeconds: 900, MaxConcurrency: 32, Quiet: true));
+                SessionDurationSeconds: 900, MaxConcurrency: Core.Aws.Transport.TransportOptions.DefaultMaxConcurrency, Quiet: true));
             request = configure?.Invoke(request) ?? request;
             await io.Err.WriteLineAsync($"Checking access of {request.RoleArn} (External ID fingerprint {request.ExternalId.Fingerprint}) in {region}").ConfigureAwait(false);
 

@@ -16,7 +16,7 @@ public static class ScanCommand
         var profile = new Option<string?>("--profile") { Description = "Named profile for the caller's own credentials (default: the SDK's default chain)" };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every API call to this endpoint (LocalStack, moto, the sample account); AWS_ENDPOINT_URL[_<SERVICE>] also work" };
         var duration = new Option<int>("--session-duration") { Description = "AssumeRole session length in seconds (900–43200); credentials are renewed before they expire", DefaultValueFactory = _ => 3600 };
-        var concurrency = new Option<int>("--max-concurrency") { Description = "Calls in flight at once across all services (per-service limits still apply)", DefaultValueFactory = _ => 32 };
+        var concurrency = new Option<int>("--max-concurrency") { Description = "Calls in flight at once across all services (per-service limits still apply)", DefaultValueFactory = _ => Core.Aws.Transport.TransportOptions.DefaultMaxConcurrency };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
         var org = new Option<bool>("--org") { Description = "Scan every ACTIVE member account of the organization whose management account --role-arn is in" };
         var memberRole = new Option<string>("--member-role-name") { Description = "The read-only role's name in each member account", DefaultValueFactory = _ => FleetOptions.None.MemberRoleName };

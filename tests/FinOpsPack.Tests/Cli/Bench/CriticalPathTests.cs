@@ -94,4 +94,18 @@ public sealed class CriticalPathTests
 
         Assert.Throws<InvalidOperationException>(() => CriticalPath.Compute(steps, Latency, NoLimits));
     }
+
+    [Fact]
+    public void Should_Bound_By_The_Tightest_Of_The_Scanner_s_Own_Slots_When_Limits_Are_Given()
+    {
+        // Given 40 S3 calls in one region and 20 EC2 calls, with 32 slots in all and 8 per service and region
+        PlannedStep[] steps = [new("s3.location", "s3", "us-east-1", 1, 40, []), new("ec2.all@r", "ec2", "r", 1, 20, [])];
+
+        // When the bound of those limits is computed
+        var bound = CriticalPath.LimitsBound(steps, Latency, 32, _ => 8);
+
+        // Then S3's 40 calls over 8 slots (5 round trips) bind, not the 60 calls over 32 slots (2 round trips)
+        Assert.Equal(Latency * 5, bound.Time);
+        Assert.Equal("s3 us-east-1: 40 calls over 8 slots", bound.What);
+    }
 }
