@@ -45,7 +45,11 @@ public static class BenchMachine
     {
         try
         {
-            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // From the tool's own directory: the benchmark is often run from elsewhere, the build output sits in the checkout.
+            var start = new ProcessStartInfo("git")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
+            };
             foreach (var argument in arguments)
             {
                 start.ArgumentList.Add(argument);

@@ -93,5 +93,5 @@ public static class BenchTable
     public static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}×");
 
     public static string Megabytes(long? bytes) =>
-        bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1_000_000.0:0} MB") : "n/a";
+        bytes is { } b ? (b / 1_000_000.0).ToString(b < 10_000_000 ? "0.00" : "0", CultureInfo.InvariantCulture) + " MB" : "n/a";
 }
