@@ -66,8 +66,10 @@ public static class BenchTable
         Line("");
         Line("Goals:");
         Goal(Line, d.Wall <= cp.Critical.Time * WallOverCriticalGoal, string.Create(c, $"wall ≤ {WallOverCriticalGoal} × critical path: {Ratio(d.Wall / cp.Critical.Time)}"));
-        Goal(Line, d.Audit.SumOfLatencies / d.Wall >= SequentialOverWallGoal,
-            string.Create(c, $"≥ {SequentialOverWallGoal:0} × faster than sequential: {Ratio(d.Audit.SumOfLatencies / d.Wall)} (sum of latencies / wall), {Ratio(s.Wall / d.Wall)} (the --max-concurrency 1 run's wall / default wall)"));
+        // Judged on the same-run baseline (the sequential run's wall): under CPU contention each call's own latency grows,
+        // so the concurrent run's sum of latencies overstates what the same calls one at a time would cost.
+        Goal(Line, s.Wall / d.Wall >= SequentialOverWallGoal,
+            string.Create(c, $"≥ {SequentialOverWallGoal:0} × faster than sequential: {Ratio(s.Wall / d.Wall)} (the --max-concurrency 1 run's wall / default wall; sum of latencies / wall: {Ratio(d.Audit.SumOfLatencies / d.Wall)})"));
         var large = r.Resources >= 100_000 && r.CohRecommendations >= 20_000;
         Goal(Line, d.Process.PeakRssBytes is { } peak && peak <= PeakRssGoalBytes,
             $"peak RSS ≤ 400 MB{(large ? "" : " (this size is below 100,000 resources and 20,000 recommendations: indicative only)")}: {Megabytes(d.Process.PeakRssBytes)}");
