@@ -2,12 +2,13 @@ using System.Net;
 using FinOpsPack.Core.Aws;
 using FinOpsPack.Core.Aws.Transport;
 using FinOpsPack.Core.Onboarding;
+using FinOpsPack.Tests.Testing;
 
 namespace FinOpsPack.Tests.Onboarding;
 
 public sealed class AccessCheckerTests
 {
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new FixedTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
 
     private static readonly AccessCheckOptions All = new("us-east-1", IncludeBilled: true);
 
@@ -149,9 +150,4 @@ public sealed class AccessCheckerTests
         _ when request.Service.Protocol is AwsProtocol.Json10 or AwsProtocol.Json11 or AwsProtocol.RestJson => FakeTransport.Ok("{}"),
         _ => FakeTransport.Ok("<Response/>"),
     };
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -8,6 +8,7 @@ using FinOpsPack.Core.Inventory;
 using FinOpsPack.SampleAccount.Dataset;
 using FinOpsPack.SampleAccount.Hosting;
 using Microsoft.AspNetCore.Http;
+using FinOpsPack.Tests.Testing;
 
 namespace FinOpsPack.Tests.SampleAccount;
 
@@ -28,7 +29,7 @@ public sealed class InProcessSampleAccount(SampleDataset dataset) : IAwsTranspor
     public static InProcessSampleAccount Create() => new(SampleDataset.Create(Now, "sample-external-id"));
 
     /// <summary>A clock standing still at <see cref="Now"/>.</summary>
-    public static TimeProvider Clock { get; } = new FixedClock(Now);
+    public static TimeProvider Clock { get; } = new FixedTimeProvider(Now);
 
     /// <summary>A collector context for one region of the sample account, writing into <paramref name="inventory"/>.</summary>
     public CollectorContext Context(string? region, InventoryBuilder? inventory = null, ScanSettings? settings = null) =>
@@ -70,9 +71,4 @@ public sealed class InProcessSampleAccount(SampleDataset dataset) : IAwsTranspor
 
     public Task<T> InvokeSdkAsync<T>(AwsService service, string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
         throw new NotSupportedException("the in-process sample account serves the query protocol only");
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

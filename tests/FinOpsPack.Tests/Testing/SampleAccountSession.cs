@@ -62,7 +62,7 @@ public sealed class SampleAccountSession : IAsyncDisposable
         IReadOnlyList<string> collectors, ScanSettings? settings = null)
     {
         var inventory = new InventoryBuilder(Dataset.AccountId);
-        var runner = new CollectorRunner(_transport, inventory, settings ?? new ScanSettings(), new FixedClock(Dataset.Now), IScanProgress.None, Credentials);
+        var runner = new CollectorRunner(_transport, inventory, settings ?? new ScanSettings(), new FixedTimeProvider(Dataset.Now), IScanProgress.None, Credentials);
         var (outcomes, _) = await runner.RunAsync(
             [.. collectors.Select(n => CollectorCatalog.Find(n) ?? throw new ArgumentException("no collector " + n))],
             Dataset.EnabledRegions,
@@ -91,8 +91,3 @@ public sealed class MemoryAudit : IAuditSink
     public void Clear() => _records.Clear();
 }
 
-/// <summary>A clock standing still at one instant (timers still run on real time).</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

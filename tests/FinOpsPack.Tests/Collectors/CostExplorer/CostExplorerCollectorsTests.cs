@@ -163,7 +163,7 @@ public sealed class CostExplorerCollectorsTests
             .Fail("GetCostAndUsage", "ValidationException", "Group Definition dimension is invalid.")
             .Reply("GetCostAndUsage", """{"ResultsByTime":[{"TimePeriod":{"Start":"2026-03-17","End":"2026-03-18"},"Total":{"UnblendedCost":{"Amount":"1E+1","Unit":"USD"},"AmortizedCost":{"Amount":"9.5","Unit":"USD"}},"Groups":[],"Estimated":true}]}""");
         var builder = new InventoryBuilder("123456789012");
-        var context = new CollectorContext(transport, builder, new ScanSettings(), new FixedClock(SampleAccountSession.FixedNow), null, []);
+        var context = new CollectorContext(transport, builder, new ScanSettings(), new FixedTimeProvider(SampleAccountSession.FixedNow), null, []);
 
         // When the spend collector runs (its three requests go out in order: service+account, region, daily)
         await new SpendCollector().CollectAsync(context, CancellationToken.None);
@@ -183,7 +183,7 @@ public sealed class CostExplorerCollectorsTests
         // Given a new account Cost Explorer cannot forecast
         var transport = new RecordingTransport().Fail("GetCostForecast", "DataUnavailableException", "Insufficient amount of historical data to generate forecast.");
         var builder = new InventoryBuilder("123456789012");
-        var context = new CollectorContext(transport, builder, new ScanSettings(), new FixedClock(SampleAccountSession.FixedNow), null, []);
+        var context = new CollectorContext(transport, builder, new ScanSettings(), new FixedTimeProvider(SampleAccountSession.FixedNow), null, []);
 
         // When the forecast collector runs
         await new ForecastCollector().CollectAsync(context, CancellationToken.None);

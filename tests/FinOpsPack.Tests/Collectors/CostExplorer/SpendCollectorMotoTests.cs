@@ -109,7 +109,7 @@ public sealed class SpendCollectorMotoTests(MotoServer moto) : IClassFixture<Mot
         await BindAsync(byServiceAndAccount, byRegion, daily);
 
         // When the spend collector runs
-        var (inventory, outcomes, _) = await MotoCollectorRun.RunAsync(moto, ["ce.spend"], ["us-east-1"], time: new FixedClock(Now));
+        var (inventory, outcomes, _) = await MotoCollectorRun.RunAsync(moto, ["ce.spend"], ["us-east-1"], time: new FixedTimeProvider(Now));
 
         // Then the months are summed by service and by account out of the same groups, regions and days as queued
         Assert.Equal(CollectorStatus.Ok, Assert.Single(outcomes).Status);
