@@ -10,6 +10,8 @@ public static class ScanComposition
     /// <summary>A runner that evaluates the catalogue on what was collected; settings problems go to <paramref name="warn"/>.</summary>
     public static ScanRunner Runner(TimeProvider time, CheckSettings settings, Action<string> warn) => new(time)
     {
+        // WriteReportAsync writes scan.json (first, so it survives a rendering failure); writing it here too doubled the I/O.
+        WriteScanJson = false,
         AfterCollect = (scan, _) =>
         {
             var (result, problems) = new FindingEngine().Apply(scan, settings);

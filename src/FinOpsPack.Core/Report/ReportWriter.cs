@@ -30,6 +30,8 @@ public sealed class ReportWriter(TimeProvider time)
 
         var files = new ReportFiles(
             Path.Combine(outputDirectory, HtmlFile), Path.Combine(outputDirectory, CsvFile), Path.Combine(outputDirectory, ScanFile));
+        // scan.json first: the collected data is kept even if rendering fails.
+        await ScanJson.WriteAsync(scan, files.ScanJson, ct).ConfigureAwait(false);
         var model = ReportModelBuilder.Build(scan, time.GetUtcNow(), options.Redact);
         await using (var html = OpenText(files.Html))
         {
@@ -42,7 +44,6 @@ public sealed class ReportWriter(TimeProvider time)
             await CsvExporter.WriteAsync(ReportModelBuilder.InReportOrder(scan.Findings), csv, ct).ConfigureAwait(false);
         }
 
-        await ScanJson.WriteAsync(scan, files.ScanJson, ct).ConfigureAwait(false);
         return files;
     }
 

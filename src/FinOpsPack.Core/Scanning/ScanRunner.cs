@@ -15,6 +15,9 @@ public sealed class ScanRunner(TimeProvider time)
     /// <summary>Hook for evaluation (findings) and rendering, filled in by the layers above the collectors.</summary>
     public Func<ScanResult, CancellationToken, Task<ScanResult>>? AfterCollect { get; init; }
 
+    /// <summary>False when the caller writes scan.json itself (the CLI's report writer), so it is not written twice.</summary>
+    public bool WriteScanJson { get; init; } = true;
+
     /// <exception cref="AccessException">The caller has no credentials or the role cannot be assumed.</exception>
     public async Task<ScanResult> RunAsync(ScanRequest request, IScanProgress progress, CancellationToken ct)
     {
@@ -61,7 +64,11 @@ public sealed class ScanRunner(TimeProvider time)
                 result = await AfterCollect(result, ct).ConfigureAwait(false);
             }
 
-            await ScanJson.WriteAsync(result, Path.Combine(request.OutputDirectory, "scan.json"), ct).ConfigureAwait(false);
+            if (WriteScanJson)
+            {
+                await ScanJson.WriteAsync(result, Path.Combine(request.OutputDirectory, "scan.json"), ct).ConfigureAwait(false);
+            }
+
             return result;
         }
     }
