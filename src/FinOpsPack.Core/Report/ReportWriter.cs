@@ -32,7 +32,8 @@ public sealed class ReportWriter(TimeProvider time)
             Path.Combine(outputDirectory, HtmlFile), Path.Combine(outputDirectory, CsvFile), Path.Combine(outputDirectory, ScanFile));
         // scan.json first: the collected data is kept even if rendering fails.
         await ScanJson.WriteAsync(scan, files.ScanJson, ct).ConfigureAwait(false);
-        PhaseTrace.Mark("scan.json");
+        PhaseMemory.Release();
+        PhaseTrace.Mark("scan.json, memory released");
         var model = ReportModelBuilder.Build(scan, time.GetUtcNow(), options.Redact);
         await using (var html = OpenText(files.Html))
         {
@@ -40,7 +41,9 @@ public sealed class ReportWriter(TimeProvider time)
             await html.FlushAsync(ct).ConfigureAwait(false);
         }
 
-        PhaseTrace.Mark("report.html");
+        model = null;
+        PhaseMemory.Release();
+        PhaseTrace.Mark("report.html, memory released");
         await using (var csv = OpenText(files.Csv))
         {
             await CsvExporter.WriteAsync(ReportModelBuilder.InReportOrder(scan.Findings), csv, ct).ConfigureAwait(false);

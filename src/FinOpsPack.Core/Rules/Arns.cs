@@ -20,7 +20,12 @@ public static class Arns
     /// </summary>
     public static string Normalize(string arn)
     {
+        if (arn.AsSpan().Count(':') != 7)
+        {
+            return arn;
+        }
+
         var parts = arn.Split(':');
-        return parts.Length == 8 && parts[2] == "lambda" ? string.Join(':', parts[..7]) : arn;
+        return parts[2] == "lambda" ? string.Join(':', parts[..7]) : arn;
     }
 }

@@ -1,3 +1,5 @@
+using FinOpsPack.Core.Inventory;
+
 namespace FinOpsPack.Core.Rules;
 
 /// <summary>What a check is, what it needs and how it prices its findings: the content of <c>finops-pack checks</c>.</summary>
@@ -50,7 +52,7 @@ public sealed record CheckMetadata(
             action,
             summary,
             savings,
-            evidence is null ? EvidenceMap.Empty : EvidenceMap.From(evidence));
+            evidence is null ? CompactMap.Empty : CompactMap.From(evidence));
 }
 
 /// <summary>The resource a finding is about.</summary>

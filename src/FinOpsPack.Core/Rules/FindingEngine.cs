@@ -39,7 +39,9 @@ public sealed class FindingEngine(IEnumerable<ICheck>? checks = null)
         }
 
         var distinct = findings.DistinctBy(f => f.Id).ToList();
-        PhaseTrace.Mark("checks");
+        findings.Clear();
+        PhaseMemory.Release();
+        PhaseTrace.Mark("checks, memory released");
         var deduplicated = SavingsDeduplicator.Apply(distinct);
         PhaseTrace.Mark("de-duplication");
         var totals = SavingsTotalsCalculator.Compute(deduplicated, context.Inventory, context.Now);

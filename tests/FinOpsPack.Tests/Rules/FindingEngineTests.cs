@@ -123,7 +123,9 @@ public sealed class FindingEngineTests
         Assert.Equal(coh.Id, native.SupersededBy);
         Assert.Equal(SavingsSource.CostOptimizationHub, native.Savings.Source);
         Assert.Equal(18.40m, native.Savings.MonthlyAmount);
-        Assert.StartsWith("200.00 USD/month (PriceTable)", native.Evidence["own_savings_estimate"], StringComparison.Ordinal);
+        Assert.Equal("200.00 USD/month (PriceTable)", native.Evidence["own_savings_estimate"]);
+        Assert.StartsWith("gp2 storage 2000 GB × 0.1 USD/GB-month", native.Evidence["own_savings_basis"], StringComparison.Ordinal);
+        Assert.StartsWith($"Cost Optimization Hub's estimate for this resource, counted once on finding {coh.Id}", native.Savings.Basis, StringComparison.Ordinal);
         Assert.Equal(18.40m, result.Totals.MonthlySavings);
         Assert.Equal(result.Totals.CohDedupedTotal, result.Totals.CohCoveredTotal);
     }

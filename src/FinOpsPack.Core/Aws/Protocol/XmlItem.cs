@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FinOpsPack.Core.Inventory;
 
 namespace FinOpsPack.Core.Aws.Protocol;
 
@@ -108,19 +109,19 @@ public readonly struct XmlItem
         var count = tags.Count();
         if (count == 0)
         {
-            return System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+            return CompactMap.Empty;
         }
 
-        var result = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        var entries = new List<KeyValuePair<string, string>>(count);
         foreach (var tag in tags)
         {
-            if (tag.Token(keyName) is { } key)
+            if (tag.Token(keyName) is { } key && !entries.Exists(e => e.Key == key))
             {
-                result.TryAdd(key, tag.Token(valueName) ?? "");
+                entries.Add(new(key, tag.Token(valueName) ?? ""));
             }
         }
 
-        return result;
+        return CompactMap.FromDistinct([.. entries]);
     }
 
     private ref readonly XmlTree.Node Node(int index)

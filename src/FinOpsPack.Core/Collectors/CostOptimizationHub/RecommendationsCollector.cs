@@ -1,3 +1,4 @@
+using FinOpsPack.Core.Aws.Protocol;
 using FinOpsPack.Core.Aws.Services.CostOptimizationHub;
 using FinOpsPack.Core.Inventory;
 
@@ -50,27 +51,28 @@ public sealed class RecommendationsCollector : ICollector
         context.Inventory.AddRange(byResource.Values);
     }
 
+    // Low-cardinality fields are shared (TokenPool): 20,000 recommendations must not each hold their own "USD" or "Medium".
     public static CohRecommendation ToInventory(Recommendation r) => new(
         r.RecommendationId,
-        r.AccountId ?? "",
-        r.Region ?? "",
+        TokenPool.Shared(r.AccountId) ?? "",
+        TokenPool.Shared(r.Region) ?? "",
         r.ResourceId ?? "",
         r.ResourceArn is null ? null : WithoutVersionQualifier(r.ResourceArn),
-        r.CurrentResourceType,
-        r.RecommendedResourceType,
-        r.ActionType ?? "",
+        TokenPool.Shared(r.CurrentResourceType),
+        TokenPool.Shared(r.RecommendedResourceType),
+        TokenPool.Shared(r.ActionType) ?? "",
         r.EstimatedMonthlySavings ?? 0m,
         r.EstimatedSavingsPercentage,
         r.EstimatedMonthlyCost,
-        r.CurrencyCode ?? "",
-        r.ImplementationEffort,
+        TokenPool.Shared(r.CurrencyCode) ?? "",
+        TokenPool.Shared(r.ImplementationEffort),
         r.RestartNeeded,
         r.RollbackPossible,
-        r.CurrentResourceSummary,
-        r.RecommendedResourceSummary,
+        TokenPool.Shared(r.CurrentResourceSummary),
+        TokenPool.Shared(r.RecommendedResourceSummary),
         r.LastRefreshTimestamp,
         r.RecommendationLookbackPeriodInDays,
-        r.Source);
+        TokenPool.Shared(r.Source));
 
     /// <summary>
     /// Cost Optimization Hub names Lambda functions by a qualified ARN (<c>…:function:name:$LATEST</c>, 7 colons) that

@@ -1,3 +1,4 @@
+using FinOpsPack.Core.Aws.Protocol;
 using FinOpsPack.Core.Aws.Services.Lambda;
 using FinOpsPack.Core.Inventory;
 
@@ -25,11 +26,11 @@ public sealed class LambdaFunctionsCollector : ICollector
                 context.Region,
                 f.FunctionName,
                 f.FunctionArn,
-                f.Runtime,
+                TokenPool.Shared(f.Runtime),
                 f.MemorySize ?? 128,
                 f.Timeout ?? 3,
                 f.Architectures is { Count: > 0 } architectures ? architectures : ["x86_64"],
-                f.PackageType ?? "Zip",
+                TokenPool.Shared(f.PackageType) ?? "Zip",
                 f.CodeSize ?? 0,
                 LambdaClient.ParseLastModified(f.LastModified)));
         }

@@ -1,29 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FinOpsPack.Core.Rules;
+namespace FinOpsPack.Core.Inventory;
 
 /// <summary>
-/// A finding's evidence as a small read-only map: one array of pairs in the order given, looked up by a linear scan. A
-/// finding carries about ten entries and a large account 100,000 findings, where a hash table each cost three times the
-/// memory for lookups nobody needs fast.
+/// A small read-only map (a resource's tags, a finding's evidence): one array of pairs in the order given, looked up by a
+/// linear scan. These hold a handful of entries each and a large account has 100,000 of them, where a hash table each
+/// costs two to three times the memory for lookups nobody needs fast.
 /// </summary>
-public sealed class EvidenceMap : IReadOnlyDictionary<string, string>
+public sealed class CompactMap : IReadOnlyDictionary<string, string>
 {
-    public static readonly EvidenceMap Empty = new([]);
+    public static readonly CompactMap Empty = new([]);
 
     private readonly KeyValuePair<string, string>[] _entries;
 
-    private EvidenceMap(KeyValuePair<string, string>[] entries) => _entries = entries;
+    private CompactMap(KeyValuePair<string, string>[] entries) => _entries = entries;
 
-    /// <summary>The entries of <paramref name="evidence"/>; a key given twice keeps its last value.</summary>
-    public static EvidenceMap From(IEnumerable<KeyValuePair<string, string>> evidence) => evidence switch
+    /// <summary>The entries of <paramref name="entries"/>; a key given twice keeps its last value.</summary>
+    public static CompactMap From(IEnumerable<KeyValuePair<string, string>> entries) => entries switch
     {
-        EvidenceMap map => map,
-        _ => new([.. evidence.Reverse().DistinctBy(e => e.Key, StringComparer.Ordinal).Reverse()]),
+        CompactMap map => map,
+        IReadOnlyDictionary<string, string> { Count: 0 } => Empty,
+        IReadOnlyDictionary<string, string> unique => new([.. unique]),
+        _ => new([.. entries.Reverse().DistinctBy(e => e.Key, StringComparer.Ordinal).Reverse()]),
     };
 
+    /// <summary>Entries whose keys are already distinct (the caller checked), taken as they are.</summary>
+    internal static CompactMap FromDistinct(KeyValuePair<string, string>[] entries) => entries.Length == 0 ? Empty : new(entries);
+
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/> (replaced in place when present).</summary>
-    public EvidenceMap With(string key, string value)
+    public CompactMap With(string key, string value)
     {
         var index = IndexOf(key);
         var entries = index < 0 ? [.. _entries, new(key, value)] : _entries.ToArray();
@@ -32,7 +37,7 @@ public sealed class EvidenceMap : IReadOnlyDictionary<string, string>
             entries[index] = new(key, value);
         }
 
-        return new EvidenceMap(entries);
+        return new CompactMap(entries);
     }
 
     public int Count => _entries.Length;
