@@ -99,7 +99,7 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
         };
         var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var process = await ScanProcess.RunAsync(arguments, environment, ct).ConfigureAwait(false);
-        var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - process.SamplerCpuTime;
         var counts = new CacheCounts(cache.Hits, cache.Misses, new Dictionary<string, int>(cache.MissesByService, StringComparer.Ordinal), cache.Entries, cache.StoredBytes);
         if (process.ExitCode is not (ExitCodes.Ok or ExitCodes.Partial))
         {
