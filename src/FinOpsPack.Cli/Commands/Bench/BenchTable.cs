@@ -65,7 +65,13 @@ public static class BenchTable
             Ratio(s.Process.Wall / Max(cp.Critical.Time, CpuBound(s))));
         Row("paid Cost Explorer requests", d.Audit.CostExplorerRequests.ToString(c), s.Audit.CostExplorerRequests.ToString(c));
         Row("exit code", d.Process.ExitCode.ToString(c), s.Process.ExitCode.ToString(c));
-        foreach (var run in new[] { d, s }.Where(x => x.Cache is { Misses: > 0 }))
+        var missed = new[] { d, s }.Where(x => x.Cache is { Misses: > 0 }).ToList();
+        if (missed.Count > 0)
+        {
+            Line("");
+        }
+
+        foreach (var run in missed)
         {
             Line(string.Create(c, $"The {run.Label} run generated {run.Cache!.Misses:N0} answers the warm-up had not ({string.Join(", ", run.Cache.MissesByService.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value}"))}): their CPU is in its sample account CPU time."));
         }
