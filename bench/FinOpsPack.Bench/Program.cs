@@ -5,7 +5,7 @@ namespace FinOpsPack.Bench;
 
 /// <summary>
 /// <c>report [findings] [runs] [keep-dir]</c>: the plain measurement recorded in docs/benchmarks.md.
-/// Anything else is handed to BenchmarkDotNet (e.g. <c>--filter *ReportBenchmarks*</c>).
+/// Anything else is handed to BenchmarkDotNet (e.g. <c>--filter *ReportBenchmarks*</c>, <c>--filter *XmlParseBenchmarks*</c>).
 /// </summary>
 public static class Program
 {

@@ -20,6 +20,8 @@ public static class ScanComposition
                 warn("settings: " + problem);
             }
 
+            PhaseMemory.Release();
+            PhaseTrace.Mark("checks, memory released");
             return Task.FromResult(result);
         },
     };

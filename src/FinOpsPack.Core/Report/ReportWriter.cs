@@ -32,6 +32,7 @@ public sealed class ReportWriter(TimeProvider time)
             Path.Combine(outputDirectory, HtmlFile), Path.Combine(outputDirectory, CsvFile), Path.Combine(outputDirectory, ScanFile));
         // scan.json first: the collected data is kept even if rendering fails.
         await ScanJson.WriteAsync(scan, files.ScanJson, ct).ConfigureAwait(false);
+        PhaseTrace.Mark("scan.json");
         var model = ReportModelBuilder.Build(scan, time.GetUtcNow(), options.Redact);
         await using (var html = OpenText(files.Html))
         {
@@ -39,11 +40,13 @@ public sealed class ReportWriter(TimeProvider time)
             await html.FlushAsync(ct).ConfigureAwait(false);
         }
 
+        PhaseTrace.Mark("report.html");
         await using (var csv = OpenText(files.Csv))
         {
             await CsvExporter.WriteAsync(ReportModelBuilder.InReportOrder(scan.Findings), csv, ct).ConfigureAwait(false);
         }
 
+        PhaseTrace.Mark("findings.csv");
         return files;
     }
 

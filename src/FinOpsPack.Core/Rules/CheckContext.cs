@@ -11,7 +11,9 @@ namespace FinOpsPack.Core.Rules;
 public sealed class CheckContext
 {
     private readonly List<EvidenceGap> _gaps = [];
-    private ILookup<(string, string, string, string), MetricEvidence>? _metrics;
+
+    // Built once per inventory and shared by every scoped copy: 24 checks must not each re-index 100,000 metrics.
+    private InventoryIndexes? _indexes;
 
     public required AccountInventory Inventory { get; init; }
 
@@ -49,7 +51,10 @@ public sealed class CheckContext
         Settings = Settings,
         Prices = Prices,
         ScannedRegions = Regions,
+        _indexes = Indexes,
     };
+
+    private InventoryIndexes Indexes => _indexes ??= new InventoryIndexes(Inventory);
 
     /// <summary>Whether <paramref name="collector"/> ran and succeeded (in <paramref name="region"/> for a regional collector).</summary>
     public bool Succeeded(string collector, string? region = null)
@@ -60,22 +65,19 @@ public sealed class CheckContext
 
     public CostFormula Formula(string region) => new(Prices, region);
 
+    /// <summary>The volumes of <paramref name="instance"/>: attached to it, or named in its block device mappings.</summary>
+    public IReadOnlyList<EbsVolume> VolumesOf(Ec2Instance instance) => Indexes.VolumesOf(instance);
+
     /// <summary>The metric for one resource, preferring the given statistic when several were collected.</summary>
     public MetricEvidence? Metric(string region, string resourceId, string metricNamespace, string metricName, string? statistic = null)
     {
-        _metrics ??= Inventory.Metrics.ToLookup(m => (m.Region, m.ResourceId, m.Namespace, m.MetricName));
-        var found = _metrics[(region, resourceId, metricNamespace, metricName)].ToList();
+        var found = Indexes.Metrics[(region, resourceId, metricNamespace, metricName)];
         return found.FirstOrDefault(m => m.Statistic == statistic) ?? found.FirstOrDefault();
     }
 
     /// <summary>The resource's Cost Explorer resource-level cost lines, matched on any of its ids or ARN.</summary>
-    public IReadOnlyList<ResourceCost> ResourceCostsFor(params string?[] ids)
-    {
-        var wanted = ids.OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return Inventory.Cost?.ResourceCosts is { Count: > 0 } costs
-            ? [.. costs.Where(c => wanted.Contains(c.ResourceId))]
-            : [];
-    }
+    public IReadOnlyList<ResourceCost> ResourceCostsFor(params string?[] ids) =>
+        Indexes.HasResourceCosts ? Indexes.ResourceCostsFor(ids.OfType<string>()) : [];
 }
 
 /// <summary>A resource a check could not judge, and why (e.g. "CPU evidence incomplete: 300 of 336 datapoints").</summary>

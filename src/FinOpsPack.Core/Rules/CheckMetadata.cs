@@ -50,7 +50,7 @@ public sealed record CheckMetadata(
             action,
             summary,
             savings,
-            evidence ?? new Dictionary<string, string>());
+            evidence is null ? EvidenceMap.Empty : EvidenceMap.From(evidence));
 }
 
 /// <summary>The resource a finding is about.</summary>

@@ -9,8 +9,22 @@ namespace FinOpsPack.Core.Rules;
 /// </summary>
 internal sealed class EvidenceGate(IReadOnlyList<CollectorOutcome> outcomes, IReadOnlyList<string> regions)
 {
+    // Asked once per finding (100,000 of them at scale): answered once per check and region.
+    private readonly Dictionary<(string CheckId, string Region), string?> _blockers = [];
+
     /// <summary>Why the check cannot judge <paramref name="region"/>, or null when it can.</summary>
     public string? Blocker(CheckMetadata check, string region)
+    {
+        if (!_blockers.TryGetValue((check.Id, region), out var blocker))
+        {
+            blocker = Compute(check, region);
+            _blockers[(check.Id, region)] = blocker;
+        }
+
+        return blocker;
+    }
+
+    private string? Compute(CheckMetadata check, string region)
     {
         var reasons = check.RequiredEvidence
             .Select(c => Problem(c, EvidenceNames.ScopeOf(c) == CollectorScope.Global ? null : region))

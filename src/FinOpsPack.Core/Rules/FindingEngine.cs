@@ -39,8 +39,11 @@ public sealed class FindingEngine(IEnumerable<ICheck>? checks = null)
         }
 
         var distinct = findings.DistinctBy(f => f.Id).ToList();
+        PhaseTrace.Mark("checks");
         var deduplicated = SavingsDeduplicator.Apply(distinct);
+        PhaseTrace.Mark("de-duplication");
         var totals = SavingsTotalsCalculator.Compute(deduplicated, context.Inventory, context.Now);
+        PhaseTrace.Mark("totals");
 
         var problems = context.Settings.Problems
             .Concat(context.Settings.UnknownKeys(CheckCatalog.AllSettings.Select(s => s.Key))

@@ -148,6 +148,6 @@ internal static class SavingsDeduplicator
         };
     }
 
-    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> evidence, string key, string value) =>
-        new(evidence) { [key] = value };
+    private static EvidenceMap With(IReadOnlyDictionary<string, string> evidence, string key, string value) =>
+        EvidenceMap.From(evidence).With(key, value);
 }

@@ -59,6 +59,9 @@ public sealed class ScanRunner(TimeProvider time)
                 Api = pipeline.Usage.Snapshot(),
             };
 
+            PhaseTrace.Mark("collection");
+            PhaseMemory.Release();
+            PhaseTrace.Mark("memory released");
             if (AfterCollect is not null)
             {
                 result = await AfterCollect(result, ct).ConfigureAwait(false);

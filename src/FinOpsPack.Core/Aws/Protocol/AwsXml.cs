@@ -32,13 +32,39 @@ public static class AwsXml
         }
     }
 
+    /// <summary>The whole document as an <see cref="XmlTree"/> (for answers that are not item lists).</summary>
+    public static XmlItem ReadRoot(AwsResponse response, AwsRequest request)
+    {
+        try
+        {
+            using var stream = new MemoryStream(response.Body, writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                throw new XmlException("no root element");
+            }
+
+            var root = new XmlTree().Load(reader);
+            while (!reader.EOF)
+            {
+                reader.Read();
+            }
+
+            return root;
+        }
+        catch (XmlException e)
+        {
+            throw AwsJson.Malformed(request, response, e);
+        }
+    }
+
     /// <summary>
     /// Reads a list page without building the whole document: each <paramref name="itemName"/> element of the first
-    /// <paramref name="setName"/> element is read on its own and handed to <paramref name="onItem"/> (a page of 1,000
-    /// instances would otherwise stand in memory as one tree of some 100,000 nodes). The text of the other elements near
-    /// the root (<c>nextToken</c>, <c>Marker</c>, <c>requestId</c>) is kept by local name.
+    /// <paramref name="setName"/> element is read on its own, straight from the reader into one reused
+    /// <see cref="XmlTree"/>, and handed to <paramref name="onItem"/> (valid only during that call). The text of the other
+    /// elements near the root (<c>nextToken</c>, <c>Marker</c>, <c>requestId</c>) is kept by local name.
     /// </summary>
-    public static StreamedPage ReadPage(AwsResponse response, AwsRequest request, string setName, string itemName, Action<XElement> onItem)
+    public static StreamedPage ReadPage(AwsResponse response, AwsRequest request, string setName, string itemName, Action<XmlItem> onItem)
     {
         try
         {
@@ -90,20 +116,21 @@ public static class AwsXml
         }
     }
 
-    private static void ReadItems(XmlReader reader, string itemName, Action<XElement> onItem)
+    private static void ReadItems(XmlReader reader, string itemName, Action<XmlItem> onItem)
     {
         if (reader.IsEmptyElement)
         {
             return;
         }
 
+        var tree = new XmlTree();
         var depth = reader.Depth;
         reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == itemName)
             {
-                onItem((XElement)XNode.ReadFrom(reader));
+                onItem(tree.Load(reader));
             }
             else
             {
@@ -111,6 +138,16 @@ public static class AwsXml
             }
         }
     }
+
+    /// <summary>
+    /// An ISO-8601 timestamp as AWS writes it, in UTC. <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c> (all AWS sends in these
+    /// protocols) is read by hand; anything else goes to <see cref="DateTimeOffset.Parse(string, IFormatProvider, DateTimeStyles)"/>
+    /// with the same result and the same FormatException on garbage.
+    /// </summary>
+    public static DateTimeOffset ParseTime(string s) =>
+        IsoUtc.TryParse(s, out var value)
+            ? value
+            : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     /// <summary>For the query protocol: the <c>&lt;OpResult&gt;</c> wrapper under the root.</summary>
     public static XElement Result(this XElement root, string operation) =>
@@ -131,13 +168,10 @@ public static class AwsXml
 
     public static string? Text(this XElement? e, string localName) => e.Child(localName)?.Value;
 
-    /// <summary>
-    /// Text of a member that takes few distinct values (a state, a type, a zone, a tag): one shared string instance, so
-    /// 100,000 resources do not each hold their own copy of "running" or "us-east-1a".
-    /// </summary>
+    /// <summary>Text of a member that takes few distinct values (a state, a type, a zone, a tag): one shared instance (<see cref="TokenPool"/>).</summary>
     public static string? Token(this XElement? e, string localName) => Shared(e.Text(localName));
 
-    public static string? Shared(string? value) => value is { Length: <= 64 } ? string.Intern(value) : value;
+    public static string? Shared(string? value) => TokenPool.Shared(value);
 
     public static int? Int(this XElement? e, string localName) =>
         e.Text(localName) is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;
@@ -152,9 +186,7 @@ public static class AwsXml
         e.Text(localName) is { Length: > 0 } s ? bool.Parse(s) : null;
 
     public static DateTimeOffset? Time(this XElement? e, string localName) =>
-        e.Text(localName) is { Length: > 0 } s
-            ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-            : null;
+        e.Text(localName) is { Length: > 0 } s ? ParseTime(s) : null;
 
     /// <summary>EC2 <c>tagSet/item{key,value}</c> or query <c>TagList/Tag{Key,Value}</c> into a dictionary.</summary>
     public static IReadOnlyDictionary<string, string> Ec2Tags(this XElement e) =>

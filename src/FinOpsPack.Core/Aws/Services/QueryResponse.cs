@@ -19,6 +19,33 @@ internal static class QueryResponse
         return Read(response, request, read);
     }
 
+    /// <summary>
+    /// A list page read item by item (<see cref="AwsXml.ReadPage"/>): <paramref name="listName"/>'s
+    /// <paramref name="memberName"/> elements become <typeparamref name="T"/>s; the page keeps the texts near the root (Marker).
+    /// </summary>
+    public static async Task<(List<T> Items, StreamedPage Page)> SendPageAsync<T>(
+        IAwsTransport transport, QueryForm form, string region, string listName, string memberName, Func<XmlItem, T> read, CancellationToken ct)
+    {
+        var request = form.ToRequest(region);
+        var response = await transport.SendAsync(request, ct).ConfigureAwait(false);
+        var items = new List<T>();
+        try
+        {
+            var page = AwsXml.ReadPage(response, request, listName, memberName, e => items.Add(read(e)));
+            var expected = request.Operation + "Response";
+            if (page.RootName != expected)
+            {
+                throw new FormatException($"expected <{expected}>, got <{page.RootName}>");
+            }
+
+            return (items, page);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw AwsJson.Malformed(request, response, e);
+        }
+    }
+
     public static T Read<T>(AwsResponse response, AwsRequest request, Func<XElement, T> read)
     {
         var root = AwsXml.Parse(response, request);

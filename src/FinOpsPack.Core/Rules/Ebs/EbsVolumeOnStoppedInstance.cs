@@ -39,9 +39,7 @@ public sealed class EbsVolumeOnStoppedInstance : ICheck
                 continue;
             }
 
-            var volumes = context.Inventory.EbsVolumes.Where(v =>
-                v.Region == instance.Region && (v.AttachedInstanceIds.Contains(instance.InstanceId) || instance.VolumeIds.Contains(v.VolumeId)));
-            foreach (var volume in volumes)
+            foreach (var volume in context.VolumesOf(instance))
             {
                 var formula = EbsVolumePricing.AddVolume(context.Formula(volume.Region), volume)
                     .Subtract("snapshot kept instead (full size, upper bound)", volume.SizeGiB, "GB", PriceSkus.SnapshotStandard);

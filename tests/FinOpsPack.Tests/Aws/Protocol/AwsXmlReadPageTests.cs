@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Xml.Linq;
 using FinOpsPack.Core.Aws;
 using FinOpsPack.Core.Aws.Protocol;
 using FinOpsPack.Core.Aws.Transport;
@@ -20,13 +19,23 @@ public sealed class AwsXmlReadPageTests
     public void Should_Hand_Over_Each_Item_And_Keep_The_Texts_Near_The_Root_When_Compact_Or_Indented(string xml)
     {
         // When a page is read item by item
-        var items = new List<XElement>();
-        var page = AwsXml.ReadPage(Body(xml), Request, "Items", "member", items.Add);
+        var items = new List<(string? Id, List<string?> Values)>();
+        var page = AwsXml.ReadPage(Body(xml), Request, "Items", "member", i =>
+        {
+            var values = new List<string?>();
+            foreach (var v in i.Members("Values"))
+            {
+                values.Add(v.Value);
+            }
+
+            items.Add((i.Text("Id"), values));
+        });
 
         // Then the top-level items come whole (their own nested members inside), and the token and request id are kept
         Assert.Equal("R", page.RootName);
-        Assert.Equal(["a", "b"], items.Select(i => i.Text("Id")));
-        Assert.Equal(["1"], items[0].Members("Values").Select(v => v.Value));
+        Assert.Equal(["a", "b"], items.Select(i => i.Id));
+        Assert.Equal(["1"], items[0].Values);
+        Assert.Empty(items[1].Values);
         Assert.Equal("t1", page.Text("NextToken"));
         Assert.Equal("q", page.Text("RequestId"));
     }
@@ -34,10 +43,10 @@ public sealed class AwsXmlReadPageTests
     [Fact]
     public void Should_Read_No_Items_When_The_Set_Is_Empty_Or_Absent()
     {
-        var none = new List<XElement>();
+        var none = new List<string?>();
 
-        var empty = AwsXml.ReadPage(Body("<R><Items/><NextToken>t</NextToken></R>"), Request, "Items", "member", none.Add);
-        var absent = AwsXml.ReadPage(Body("<R><Other>x</Other></R>"), Request, "Items", "member", none.Add);
+        var empty = AwsXml.ReadPage(Body("<R><Items/><NextToken>t</NextToken></R>"), Request, "Items", "member", i => none.Add(i.Name));
+        var absent = AwsXml.ReadPage(Body("<R><Other>x</Other></R>"), Request, "Items", "member", i => none.Add(i.Name));
 
         Assert.Empty(none);
         Assert.Equal("t", empty.Text("NextToken"));

@@ -42,6 +42,27 @@ public sealed class EbsVolumeOnStoppedInstanceTests
         Assert.Equal("i-1", Assert.Single(gaps).ResourceId);
     }
 
+    [Fact]
+    public void Should_Find_Volumes_By_Attachment_Or_Block_Device_In_The_Instance_Region_Once_Each()
+    {
+        var inventory = Inventory() with
+        {
+            Ec2Instances = [Instance("i-1", state: "stopped", stoppedDaysAgo: 45, volumeIds: ["vol-2", "vol-3"])],
+            EbsVolumes =
+            [
+                Volume("vol-1", "gp2", 10, attachedTo: ["i-1"]),
+                Volume("vol-2", "gp2", 20, attachedTo: ["i-1"]),
+                Volume("vol-3", "gp2", 30),
+                Volume("vol-4", "gp2", 40, attachedTo: ["i-9"]),
+                Volume("vol-5", "gp2", 50, attachedTo: ["i-1"]) with { Region = "eu-west-1" },
+            ],
+        };
+
+        var findings = CheckRun.Evaluate(_check, inventory).Findings;
+
+        Assert.Equal(["vol-1", "vol-2", "vol-3"], findings.Select(f => f.ResourceId));
+    }
+
     [Theory]
     [InlineData(EvidenceNames.Ec2Instances)]
     [InlineData(EvidenceNames.EbsVolumes)]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using FinOpsPack.Core.Aws.Protocol;
 
 namespace FinOpsPack.Core.Aws.Services.CloudWatch;
@@ -23,15 +22,15 @@ public sealed record MetricDataResult(
     string StatusCode,
     IReadOnlyList<string> Messages)
 {
-    internal static MetricDataResult From(XElement e)
+    /// <summary>Reads one result: timestamps and values straight into arrays of the page's own sizes (no LINQ, no pooled buffers).</summary>
+    internal static MetricDataResult From(XmlItem e)
     {
         var id = e.Text("Id") is { Length: > 0 } s ? s : throw new FormatException("MetricDataResult without Id");
-        var timestamps = e.Members("Timestamps").Select(t => DateTimeOffset.Parse(
-            t.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)).ToList();
-        var values = e.Members("Values").Select(v => double.Parse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList();
-        if (timestamps.Count != values.Count)
+        var timestamps = e.Members("Timestamps").Map(t => AwsXml.ParseTime(t.Value!));
+        var values = e.Members("Values").Map(v => double.Parse(v.Value!, NumberStyles.Float, CultureInfo.InvariantCulture));
+        if (timestamps.Length != values.Length)
         {
-            throw new FormatException($"MetricDataResult {id}: {timestamps.Count} timestamps but {values.Count} values");
+            throw new FormatException($"MetricDataResult {id}: {timestamps.Length} timestamps but {values.Length} values");
         }
 
         return new MetricDataResult(
@@ -40,12 +39,8 @@ public sealed record MetricDataResult(
             timestamps,
             values,
             e.Token("StatusCode") ?? throw new FormatException($"MetricDataResult {id} without StatusCode"),
-            [.. e.Members("Messages").Select(m => m.Text("Code") + ": " + m.Text("Value"))]);
+            e.Members("Messages").Map(m => m.Text("Code") + ": " + m.Text("Value")));
     }
 }
 
-public sealed record GetMetricDataPage(IReadOnlyList<MetricDataResult> MetricDataResults, string? NextToken)
-{
-    internal static GetMetricDataPage From(XElement r) =>
-        new([.. r.Members("MetricDataResults").Select(MetricDataResult.From)], r.Text("NextToken") is { Length: > 0 } t ? t : null);
-}
+public sealed record GetMetricDataPage(IReadOnlyList<MetricDataResult> MetricDataResults, string? NextToken);

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using FinOpsPack.Core.Aws.Protocol;
 using FinOpsPack.Core.Aws.Transport;
 
@@ -26,7 +25,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
     public Task<IReadOnlyList<Region>> DescribeRegionsAsync(CancellationToken ct) =>
         CallAsync(
             new QueryForm(AwsService.Ec2, "DescribeRegions").Add("AllRegions", true),
-            root => (IReadOnlyList<Region>)[.. root.Items("regionInfo").Select(ParseRegion)],
+            root => (IReadOnlyList<Region>)root.Items("regionInfo").Map(ParseRegion),
             ct);
 
     public IAsyncEnumerable<Reservation> DescribeInstancesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
@@ -44,7 +43,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
     public Task<IReadOnlyList<Address>> DescribeAddressesAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
         CallAsync(
             new QueryForm(AwsService.Ec2, "DescribeAddresses").AddFilters(filters),
-            root => (IReadOnlyList<Address>)[.. root.Items("addressesSet").Select(ParseAddress)],
+            root => (IReadOnlyList<Address>)root.Items("addressesSet").Map(ParseAddress),
             ct);
 
     public IAsyncEnumerable<NatGateway> DescribeNatGatewaysAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken ct) =>
@@ -59,7 +58,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
 
     /// <summary>Pages are read item by item (<see cref="AwsXml.ReadPage"/>): only the parsed records of a page are held.</summary>
     private IAsyncEnumerable<T> PaginateAsync<T>(
-        string operation, int pageLimit, Action<QueryForm> input, string setName, Func<XElement, T> parse, CancellationToken ct) =>
+        string operation, int pageLimit, Action<QueryForm> input, string setName, Func<XmlItem, T> parse, CancellationToken ct) =>
         Paginator.PaginateAsync<Page<T>, T>(
             (token, c) =>
             {
@@ -72,7 +71,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             page => page.Items,
             ct);
 
-    private async Task<Page<T>> CallPageAsync<T>(QueryForm form, string setName, Func<XElement, T> parse, CancellationToken ct)
+    private async Task<Page<T>> CallPageAsync<T>(QueryForm form, string setName, Func<XmlItem, T> parse, CancellationToken ct)
     {
         var request = form.ToRequest(Region);
         var response = await transport.SendAsync(request, ct).ConfigureAwait(false);
@@ -93,16 +92,16 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         }
     }
 
-    private async Task<T> CallAsync<T>(QueryForm form, Func<XElement, T> parse, CancellationToken ct)
+    private async Task<T> CallAsync<T>(QueryForm form, Func<XmlItem, T> parse, CancellationToken ct)
     {
         var request = form.ToRequest(Region);
         var response = await transport.SendAsync(request, ct).ConfigureAwait(false);
-        var root = AwsXml.Parse(response, request);
+        var root = AwsXml.ReadRoot(response, request);
         try
         {
-            if (root.Name.LocalName != request.Operation + "Response")
+            if (root.Name != request.Operation + "Response")
             {
-                throw new FormatException($"expected <{request.Operation}Response>, got <{root.Name.LocalName}>");
+                throw new FormatException($"expected <{request.Operation}Response>, got <{root.Name}>");
             }
 
             return parse(root);
@@ -115,18 +114,18 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
 
     private static string Shared(string value) => AwsXml.Shared(value)!;
 
-    private static string Required(XElement e, string localName) =>
-        e.Text(localName) is { Length: > 0 } value ? value : throw new FormatException($"<{e.Name.LocalName}> has no <{localName}>");
+    private static string Required(XmlItem e, string localName) =>
+        e.Text(localName) is { Length: > 0 } value ? value : throw new FormatException($"<{e.Name}> has no <{localName}>");
 
-    private static Region ParseRegion(XElement e) =>
+    private static Region ParseRegion(XmlItem e) =>
         new(Required(e, "regionName"), e.Text("regionEndpoint"), e.Text("optInStatus"));
 
-    private static Reservation ParseReservation(XElement e) =>
-        new(e.Text("reservationId"), e.Token("ownerId"), [.. e.Items("instancesSet").Select(ParseInstance)]);
+    private static Reservation ParseReservation(XmlItem e) =>
+        new(e.Text("reservationId"), e.Token("ownerId"), e.Items("instancesSet").Map(ParseInstance));
 
-    private static Instance ParseInstance(XElement e)
+    private static Instance ParseInstance(XmlItem e)
     {
-        var state = e.Child("instanceState") ?? throw new FormatException("<item> has no <instanceState>");
+        var state = e.Child("instanceState") is { Exists: true } s ? s : throw new FormatException("<item> has no <instanceState>");
         var placement = e.Child("placement");
         return new Instance(
             Required(e, "instanceId"),
@@ -142,12 +141,17 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Token("instanceLifecycle"),
             e.Token("vpcId"),
             e.Token("subnetId"),
-            [.. e.Items("blockDeviceMapping").Select(m => new InstanceBlockDeviceMapping(
-                m.Text("deviceName"), m.Child("ebs").Text("volumeId"), m.Child("ebs").Text("status"), m.Child("ebs").Time("attachTime")))],
+            e.Items("blockDeviceMapping").Map(ParseInstanceMapping),
             e.Ec2Tags());
     }
 
-    private static Volume ParseVolume(XElement e) =>
+    private static InstanceBlockDeviceMapping ParseInstanceMapping(XmlItem m)
+    {
+        var ebs = m.Child("ebs");
+        return new InstanceBlockDeviceMapping(m.Token("deviceName"), ebs.Text("volumeId"), ebs.Token("status"), ebs.Time("attachTime"));
+    }
+
+    private static Volume ParseVolume(XmlItem e) =>
         new(
             Required(e, "volumeId"),
             e.Int("size") ?? throw new FormatException("volume has no <size>"),
@@ -159,11 +163,11 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Int("iops"),
             e.Int("throughput"),
             e.Bool("encrypted"),
-            [.. e.Items("attachmentSet").Select(a => new VolumeAttachment(
-                a.Text("volumeId"), a.Text("instanceId"), a.Text("device"), a.Text("status"), a.Time("attachTime")))],
+            e.Items("attachmentSet").Map(a => new VolumeAttachment(
+                a.Text("volumeId"), a.Text("instanceId"), a.Text("device"), a.Token("status"), a.Time("attachTime"))),
             e.Ec2Tags());
 
-    private static Snapshot ParseSnapshot(XElement e) =>
+    private static Snapshot ParseSnapshot(XmlItem e) =>
         new(
             Required(e, "snapshotId"),
             e.Text("volumeId"),
@@ -177,7 +181,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Long("fullSnapshotSizeInBytes"),
             e.Ec2Tags());
 
-    private static Address ParseAddress(XElement e) =>
+    private static Address ParseAddress(XmlItem e) =>
         new(
             Required(e, "publicIp"),
             e.Text("allocationId"),
@@ -188,7 +192,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Text("privateIpAddress"),
             e.Ec2Tags());
 
-    private static NatGateway ParseNatGateway(XElement e) =>
+    private static NatGateway ParseNatGateway(XmlItem e) =>
         new(
             Required(e, "natGatewayId"),
             Shared(Required(e, "state")),
@@ -196,11 +200,11 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Token("subnetId"),
             e.Time("createTime"),
             e.Token("connectivityType"),
-            [.. e.Items("natGatewayAddressSet").Select(a => new NatGatewayAddress(
-                a.Text("allocationId"), a.Text("publicIp"), a.Text("privateIp"), a.Text("networkInterfaceId")))],
+            e.Items("natGatewayAddressSet").Map(a => new NatGatewayAddress(
+                a.Text("allocationId"), a.Text("publicIp"), a.Text("privateIp"), a.Text("networkInterfaceId"))),
             e.Ec2Tags());
 
-    private static Image ParseImage(XElement e) =>
+    private static Image ParseImage(XmlItem e) =>
         new(
             Required(e, "imageId"),
             e.Text("name"),
@@ -209,7 +213,12 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
             e.Token("imageOwnerId"),
             e.Bool("isPublic"),
             e.Text("lastLaunchedTime"),
-            [.. e.Items("blockDeviceMapping").Select(m => new ImageBlockDeviceMapping(
-                m.Text("deviceName"), m.Child("ebs").Text("snapshotId"), m.Child("ebs").Int("volumeSize"), m.Child("ebs").Text("volumeType")))],
+            e.Items("blockDeviceMapping").Map(ParseImageMapping),
             e.Ec2Tags());
+
+    private static ImageBlockDeviceMapping ParseImageMapping(XmlItem m)
+    {
+        var ebs = m.Child("ebs");
+        return new ImageBlockDeviceMapping(m.Token("deviceName"), ebs.Text("snapshotId"), ebs.Int("volumeSize"), ebs.Token("volumeType"));
+    }
 }

@@ -18,14 +18,14 @@ public sealed class RdsClient(IAwsTransport transport, string region)
         Paginator.PaginateAsync(
             (marker, c) => DescribeDBInstancesPageAsync(filters, maxRecords, marker, c), p => p.Marker, p => p.Items, ct);
 
-    public Task<RdsPage<DbInstance>> DescribeDBInstancesPageAsync(
-        IReadOnlyList<RdsFilter>? filters, int maxRecords, string? marker, CancellationToken ct) =>
-        QueryResponse.SendAsync(
-            transport,
-            Form("DescribeDBInstances", filters, maxRecords, marker),
-            region,
-            r => new RdsPage<DbInstance>([.. r.Members("DBInstances", "DBInstance").Select(DbInstance.From)], r.Text("Marker")),
-            ct);
+    public async Task<RdsPage<DbInstance>> DescribeDBInstancesPageAsync(
+        IReadOnlyList<RdsFilter>? filters, int maxRecords, string? marker, CancellationToken ct)
+    {
+        var (items, page) = await QueryResponse.SendPageAsync(
+            transport, Form("DescribeDBInstances", filters, maxRecords, marker), region, "DBInstances", "DBInstance", DbInstance.From, ct)
+            .ConfigureAwait(false);
+        return new RdsPage<DbInstance>(items, page.Text("Marker"));
+    }
 
     /// <param name="snapshotType">automated | manual | shared | public | awsbackup; null = AWS's default (automated and manual).</param>
     public IAsyncEnumerable<DbSnapshot> DescribeDBSnapshotsAsync(
@@ -33,14 +33,14 @@ public sealed class RdsClient(IAwsTransport transport, string region)
         Paginator.PaginateAsync(
             (marker, c) => DescribeDBSnapshotsPageAsync(snapshotType, filters, maxRecords, marker, c), p => p.Marker, p => p.Items, ct);
 
-    public Task<RdsPage<DbSnapshot>> DescribeDBSnapshotsPageAsync(
-        string? snapshotType, IReadOnlyList<RdsFilter>? filters, int maxRecords, string? marker, CancellationToken ct) =>
-        QueryResponse.SendAsync(
-            transport,
-            Form("DescribeDBSnapshots", filters, maxRecords, marker).Add("SnapshotType", snapshotType),
-            region,
-            r => new RdsPage<DbSnapshot>([.. r.Members("DBSnapshots", "DBSnapshot").Select(DbSnapshot.From)], r.Text("Marker")),
-            ct);
+    public async Task<RdsPage<DbSnapshot>> DescribeDBSnapshotsPageAsync(
+        string? snapshotType, IReadOnlyList<RdsFilter>? filters, int maxRecords, string? marker, CancellationToken ct)
+    {
+        var (items, page) = await QueryResponse.SendPageAsync(
+            transport, Form("DescribeDBSnapshots", filters, maxRecords, marker).Add("SnapshotType", snapshotType), region,
+            "DBSnapshots", "DBSnapshot", DbSnapshot.From, ct).ConfigureAwait(false);
+        return new RdsPage<DbSnapshot>(items, page.Text("Marker"));
+    }
 
     internal static QueryForm Form(string operation, IReadOnlyList<RdsFilter>? filters, int maxRecords, string? marker)
     {

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using FinOpsPack.Core.Aws.Protocol;
 
 namespace FinOpsPack.Core.Aws.Services.Rds;
@@ -29,23 +28,23 @@ public sealed record DbInstance(
     int? MaxAllocatedStorage,
     IReadOnlyDictionary<string, string> Tags)
 {
-    internal static DbInstance From(XElement e) => new(
+    internal static DbInstance From(XmlItem e) => new(
         e.Text("DBInstanceIdentifier") ?? throw RdsXml.Missing("DBInstance", "DBInstanceIdentifier"),
         e.Text("DBInstanceArn"),
-        e.Text("DBInstanceClass"),
-        e.Text("Engine"),
-        e.Text("EngineVersion"),
-        e.Text("DBInstanceStatus"),
+        e.Token("DBInstanceClass"),
+        e.Token("Engine"),
+        e.Token("EngineVersion"),
+        e.Token("DBInstanceStatus"),
         e.Int("AllocatedStorage"),
-        e.Text("StorageType"),
+        e.Token("StorageType"),
         e.Int("Iops"),
         e.Int("StorageThroughput"),
         e.Bool("MultiAZ"),
         e.Time("InstanceCreateTime"),
-        e.Text("AvailabilityZone"),
+        e.Token("AvailabilityZone"),
         e.Text("DbiResourceId"),
         e.Text("DBClusterIdentifier"),
-        e.Text("LicenseModel"),
+        e.Token("LicenseModel"),
         e.Text("ReadReplicaSourceDBInstanceIdentifier"),
         e.Bool("StorageEncrypted"),
         e.Int("MaxAllocatedStorage"),
@@ -70,21 +69,21 @@ public sealed record DbSnapshot(
     string? AvailabilityZone,
     IReadOnlyDictionary<string, string> Tags)
 {
-    internal static DbSnapshot From(XElement e) => new(
+    internal static DbSnapshot From(XmlItem e) => new(
         e.Text("DBSnapshotIdentifier") ?? throw RdsXml.Missing("DBSnapshot", "DBSnapshotIdentifier"),
         e.Text("DBSnapshotArn"),
         e.Text("DBInstanceIdentifier"),
         e.Time("SnapshotCreateTime"),
         e.Time("OriginalSnapshotCreateTime"),
-        e.Text("Engine"),
-        e.Text("EngineVersion"),
+        e.Token("Engine"),
+        e.Token("EngineVersion"),
         e.Int("AllocatedStorage"),
-        e.Text("Status"),
-        e.Text("SnapshotType"),
-        e.Text("StorageType"),
+        e.Token("Status"),
+        e.Token("SnapshotType"),
+        e.Token("StorageType"),
         e.Text("DbiResourceId"),
-        e.Text("SnapshotTarget"),
-        e.Text("AvailabilityZone"),
+        e.Token("SnapshotTarget"),
+        e.Token("AvailabilityZone"),
         RdsXml.Tags(e));
 }
 
@@ -94,10 +93,7 @@ public sealed record RdsPage<T>(IReadOnlyList<T> Items, string? Marker);
 internal static class RdsXml
 {
     /// <summary>RDS tags: <c>&lt;TagList&gt;&lt;Tag&gt;&lt;Key/&gt;&lt;Value/&gt;&lt;/Tag&gt;</c> (member locationName Tag).</summary>
-    public static IReadOnlyDictionary<string, string> Tags(XElement e) =>
-        e.Members("TagList", "Tag").Where(t => t.Text("Key") is not null)
-            .GroupBy(t => t.Text("Key")!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Text("Value") ?? "", StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Tags(XmlItem e) => XmlItem.Tags(e.Members("TagList", "Tag"), "Key", "Value");
 
     public static FormatException Missing(string shape, string member) => new($"{shape} without {member}");
 }
