@@ -17,4 +17,10 @@ public sealed record SampleAccountOptions
 
     /// <summary>Other accounts of the organization (<see cref="SampleDataset.CreateMembers"/>), reachable by AssumeRole into their role.</summary>
     public IReadOnlyList<SampleDataset> Members { get; init; } = [];
+
+    /// <summary>
+    /// Answers to replay instead of generating them again (null: every answer is generated). Share one between servers
+    /// of the same datasets; throttling, latency and faults still apply per request before it is consulted.
+    /// </summary>
+    public SampleResponseCache? ResponseCache { get; init; }
 }

@@ -27,6 +27,8 @@ public sealed class SampleAccountServer : IAsyncDisposable
         Dataset = dataset;
         Accounts = new[] { dataset }.Concat(options.Members).ToDictionary(d => d.AccountId, StringComparer.Ordinal);
         Faults = options.Faults;
+        ResponseCache = options.ResponseCache;
+        ResponseCache?.Bind(dataset, options.Members);
         _random = new Random(options.Faults.Seed);
     }
 
@@ -41,6 +43,9 @@ public sealed class SampleAccountServer : IAsyncDisposable
     public FaultPlan Faults { get; set; }
 
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The response cache in use, or null.</summary>
+    public SampleResponseCache? ResponseCache { get; }
 
     /// <summary>HTTP requests that reached an operation (faulted ones included).</summary>
     public int Served => Volatile.Read(ref _served);
@@ -123,9 +128,22 @@ public sealed class SampleAccountServer : IAsyncDisposable
             return;
         }
 
+        var cache = handler.Service == AwsService.Sts ? null : ResponseCache;
+        var key = cache is null ? null : SampleResponseCache.KeyFor(call, auth.Scope!.Service);
+        if (cache?.Find(key!, auth.Scope!.Service) is { } cached)
+        {
+            await cached.WriteAsync(call).ConfigureAwait(false);
+            return;
+        }
+
+        call.Capture = cache is not null;
         try
         {
             await handler.HandleAsync(call, operation, http.RequestAborted).ConfigureAwait(false);
+            if (call.Written is { } answer && !http.RequestAborted.IsCancellationRequested)
+            {
+                cache!.Store(key!, answer);
+            }
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {

@@ -25,6 +25,17 @@ public sealed class SampleCall(HttpContext http, byte[] body, string region, str
 
     public string RequestId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>S3's <c>x-amz-id-2</c> (host id) for this request, derived from the request id.</summary>
+    public string HostId => RequestIdForms(RequestId)[1];
+
+    /// <summary>Set by the host when the answer may be cached: <see cref="WriteAsync"/> then keeps what it sent.</summary>
+    internal bool Capture { get; set; }
+
+    /// <summary>The answer sent, when <see cref="Capture"/> was set and the handler wrote exactly once.</summary>
+    internal SampleCachedResponse? Written { get; private set; }
+
+    private bool _wrote;
+
     /// <summary>Who signed the request.</summary>
     public SampleIdentity? Caller { get; init; }
 
@@ -66,8 +77,20 @@ public sealed class SampleCall(HttpContext http, byte[] body, string region, str
         Http.Response.ContentType = contentType;
         Http.Response.Headers["x-amzn-RequestId"] = RequestId;
         Http.Response.Headers["x-amz-request-id"] = RequestId;
-        await Http.Response.WriteAsync(text, Http.RequestAborted).ConfigureAwait(false);
+        if (!Capture)
+        {
+            await Http.Response.WriteAsync(text, Http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Written = _wrote ? null : SampleCachedResponse.Record(this, status, bytes);
+        _wrote = true;
+        await Http.Response.Body.WriteAsync(bytes, Http.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>Every form in which a request id appears in an answer: as is, and S3's host id.</summary>
+    internal static string[] RequestIdForms(string requestId) => [requestId, Convert.ToBase64String(Encoding.UTF8.GetBytes(requestId))];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 

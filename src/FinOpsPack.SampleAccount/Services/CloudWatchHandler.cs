@@ -168,7 +168,7 @@ public sealed partial class CloudWatchHandler : ISampleServiceHandler
             return [];
         }
 
-        var (region, created, stopped) = Resource(dataset, q.Dimensions[0]);
+        var (region, created, stopped) = MetricResourceLookup.Find(dataset, q.Dimensions[0]);
         if (region is not null && region != call.Region)
         {
             return [];
@@ -202,31 +202,6 @@ public sealed partial class CloudWatchHandler : ISampleServiceHandler
     };
 
     private static bool IsSum(Query q) => q.Stat == "Sum";
-
-    private static (string? Region, DateTimeOffset? Created, DateTimeOffset? Stopped) Resource(SampleDataset d, string id)
-    {
-        if (d.Ec2Instances.FirstOrDefault(i => i.InstanceId == id) is { } instance)
-        {
-            return (instance.Region, instance.LaunchTime, instance.State == "stopped" ? instance.StoppedSince ?? instance.LaunchTime : null);
-        }
-
-        if (d.EbsVolumes.FirstOrDefault(v => v.VolumeId == id) is { } volume)
-        {
-            return (volume.Region, volume.CreateTime, null);
-        }
-
-        if (d.NatGateways.FirstOrDefault(n => n.NatGatewayId == id) is { } nat)
-        {
-            return (nat.Region, nat.CreateTime, null);
-        }
-
-        if (d.RdsInstances.FirstOrDefault(r => r.DbInstanceIdentifier == id) is { } db)
-        {
-            return (db.Region, db.InstanceCreateTime, null);
-        }
-
-        return (null, null, null);
-    }
 
     private static XElement Result(Query q, IEnumerable<(DateTimeOffset Time, double Value)> points, string status)
     {

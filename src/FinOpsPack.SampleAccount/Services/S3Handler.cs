@@ -43,7 +43,7 @@ public sealed class S3Handler : ISampleServiceHandler
 
     public async Task HandleAsync(SampleCall call, string operation, CancellationToken ct)
     {
-        call.Http.Response.Headers["x-amz-id-2"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(call.RequestId));
+        call.Http.Response.Headers["x-amz-id-2"] = call.HostId;
         string xml;
         try
         {
@@ -209,7 +209,7 @@ public sealed class S3Handler : ISampleServiceHandler
         }
 
         return xml.Append("<RequestId>").Append(call.RequestId).Append("</RequestId><HostId>")
-            .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(call.RequestId))).Append("</HostId></Error>").ToString();
+            .Append(call.HostId).Append("</HostId></Error>").ToString();
     }
 
     private static string OwnerId(string accountId) =>

@@ -39,6 +39,12 @@ public static class BenchTable
             Line($"Not in the critical-path model (their calls are not in the bound): {string.Join(", ", r.NotModelled)}.");
         }
 
+        if (r.Warmup is { } w)
+        {
+            Line(string.Create(c,
+                $"Warm-up: one default scan ran first, not measured ({Seconds(w.Process.Wall)}, sample account CPU {Seconds(w.ServerCpuTime)}), to fill the sample account's response cache ({w.Cache?.Entries ?? 0:N0} answers, {Megabytes(w.Cache?.StoredBytes)}); each measured scan then ran against a fresh server (full token buckets) sharing that cache.  "));
+        }
+
         Line("");
         Row("figure", "default", s.Label);
         Line("|---|---:|---:|");
@@ -53,11 +59,23 @@ public static class BenchTable
         Row("peak RSS (VmHWM)", Megabytes(d.Process.PeakRssBytes), Megabytes(s.Process.PeakRssBytes));
         Row("scanner CPU time", d.Process.CpuTime is { } dc ? Seconds(dc) : "n/a", s.Process.CpuTime is { } sc ? Seconds(sc) : "n/a");
         Row("sample account CPU time (same machine)", Seconds(d.ServerCpuTime), Seconds(s.ServerCpuTime));
+        Row("sample account cache hits / misses", CacheCell(d.Cache), CacheCell(s.Cache));
         Row("CPU bound of this machine: (scanner + sample account CPU) / cores", Seconds(CpuBound(d)), Seconds(CpuBound(s)));
         Row("wall (process) / max(critical path, CPU bound)", Ratio(d.Process.Wall / Max(cp.Critical.Time, CpuBound(d))),
             Ratio(s.Process.Wall / Max(cp.Critical.Time, CpuBound(s))));
         Row("paid Cost Explorer requests", d.Audit.CostExplorerRequests.ToString(c), s.Audit.CostExplorerRequests.ToString(c));
         Row("exit code", d.Process.ExitCode.ToString(c), s.Process.ExitCode.ToString(c));
+        var missed = new[] { d, s }.Where(x => x.Cache is { Misses: > 0 }).ToList();
+        if (missed.Count > 0)
+        {
+            Line("");
+        }
+
+        foreach (var run in missed)
+        {
+            Line(string.Create(c, $"The {run.Label} run generated {run.Cache!.Misses:N0} answers the warm-up had not ({string.Join(", ", run.Cache.MissesByService.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value}"))}): their CPU is in its sample account CPU time."));
+        }
+
         Line("");
         Line(r.Render.Time is { } rt
             ? string.Create(c, $"Report: {r.Render.Findings:N0} findings rendered in {Seconds(rt)} (median of 3, model + HTML to disk), {Megabytes(r.Render.HtmlBytes)} of HTML")
@@ -97,6 +115,9 @@ public static class BenchTable
     /// </summary>
     public static TimeSpan CpuBound(BenchRun run) =>
         ((run.Process.CpuTime ?? TimeSpan.Zero) + run.ServerCpuTime) / Environment.ProcessorCount;
+
+    private static string CacheCell(CacheCounts? cache) =>
+        cache is null ? "off" : string.Create(CultureInfo.InvariantCulture, $"{cache.Hits:N0} / {cache.Misses:N0}");
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

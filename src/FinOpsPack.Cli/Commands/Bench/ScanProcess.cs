@@ -5,12 +5,15 @@ namespace FinOpsPack.Cli.Commands.Bench;
 
 /// <summary>What one child <c>finops-pack scan</c> process did: its exit code, wall time, peak memory and CPU time.</summary>
 /// <param name="PeakRssBytes">Highest VmHWM read from /proc while it ran (null where /proc is not there).</param>
-public sealed record ScanProcessResult(int ExitCode, TimeSpan Wall, long? PeakRssBytes, TimeSpan? CpuTime, string Stderr);
+/// <param name="SamplerCpuTime">CPU the benchmark's own sampling of /proc cost (its thread's), to keep it out of the sample account's.</param>
+public sealed record ScanProcessResult(int ExitCode, TimeSpan Wall, long? PeakRssBytes, TimeSpan? CpuTime, string Stderr, TimeSpan SamplerCpuTime = default);
 
 /// <summary>
 /// Runs <c>finops-pack scan</c> as a child process against a served sample account, so that the memory measured is
 /// the scanner's alone (the sample account lives in the benchmark's own process). Peak RSS is the kernel's high-water
 /// mark (VmHWM), sampled every few milliseconds until the process exits; CPU time is utime + stime from /proc/pid/stat.
+/// The sampling runs on a thread of its own (not the thread pool the sample account serves from), which measures its
+/// own CPU so the benchmark can tell it apart from the sample account's.
 /// </summary>
 public static class ScanProcess
 {
@@ -49,21 +52,32 @@ public static class ScanProcess
         long? peak = null;
         TimeSpan? cpu = null;
         var exited = process.WaitForExitAsync(ct);
-        while (!exited.IsCompleted)
+        var sampled = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sampler = new Thread(() =>
         {
-            if (ReadPeakRss(process.Id) is { } hwm)
+            while (!exited.IsCompleted)
             {
-                peak = Math.Max(peak ?? 0, hwm);
+                if (ReadPeakRss(process.Id) is { } hwm)
+                {
+                    peak = Math.Max(peak ?? 0, hwm);
+                }
+
+                cpu = ReadCpuTime(process.Id) ?? cpu;
+                Thread.Sleep(SampleEvery);
             }
 
-            cpu = ReadCpuTime(process.Id) ?? cpu;
-            await Task.WhenAny(exited, Task.Delay(SampleEvery, ct)).ConfigureAwait(false);
-        }
-
+            sampled.SetResult(ReadCpuTime("/proc/thread-self/stat") ?? TimeSpan.Zero);
+        })
+        {
+            IsBackground = true,
+            Name = "bench /proc sampler",
+        };
+        sampler.Start();
         await exited.ConfigureAwait(false);
         clock.Stop();
+        var samplerCpu = await sampled.Task.ConfigureAwait(false);
         await stdout.ConfigureAwait(false);
-        return new ScanProcessResult(process.ExitCode, clock.Elapsed, peak, cpu, await stderr.ConfigureAwait(false));
+        return new ScanProcessResult(process.ExitCode, clock.Elapsed, peak, cpu, await stderr.ConfigureAwait(false), samplerCpu);
     }
 
     /// <summary>This tool itself: the apphost, or <c>dotnet finops-pack.dll</c> when run through the muxer.</summary>
@@ -99,11 +113,13 @@ public static class ScanProcess
     }
 
     /// <summary>utime + stime (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s on Linux).</summary>
-    private static TimeSpan? ReadCpuTime(int pid)
+    private static TimeSpan? ReadCpuTime(int pid) => ReadCpuTime($"/proc/{pid}/stat");
+
+    private static TimeSpan? ReadCpuTime(string statPath)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText(statPath);
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / 100.0);
