@@ -28,16 +28,27 @@ public sealed class CompactMap : IReadOnlyDictionary<string, string>
     internal static CompactMap FromDistinct(KeyValuePair<string, string>[] entries) => entries.Length == 0 ? Empty : new(entries);
 
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/> (replaced in place when present).</summary>
-    public CompactMap With(string key, string value)
+    public CompactMap With(string key, string value) => With((key, value));
+
+    /// <summary>A copy with each key set to its value (replaced in place when present, else appended in order).</summary>
+    public CompactMap With(params ReadOnlySpan<(string Key, string Value)> changes)
     {
-        var index = IndexOf(key);
-        var entries = index < 0 ? [.. _entries, new(key, value)] : _entries.ToArray();
-        if (index >= 0)
+        var entries = new List<KeyValuePair<string, string>>(_entries.Length + changes.Length);
+        entries.AddRange(_entries);
+        foreach (var (key, value) in changes)
         {
-            entries[index] = new(key, value);
+            var index = entries.FindIndex(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                entries[index] = new(key, value);
+            }
+            else
+            {
+                entries.Add(new(key, value));
+            }
         }
 
-        return new CompactMap(entries);
+        return new CompactMap([.. entries]);
     }
 
     public int Count => _entries.Length;

@@ -99,6 +99,9 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
         };
         var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var process = await ScanProcess.RunAsync(arguments, environment, ct).ConfigureAwait(false);
+        // Kept beside the scan's outputs: warnings, and the phase lines of FINOPS_PACK_PHASE_TRACE=1 when profiling.
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "scan.stderr.txt"), process.Stderr, ct).ConfigureAwait(false);
         var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - process.SamplerCpuTime;
         var counts = new CacheCounts(cache.Hits, cache.Misses, new Dictionary<string, int>(cache.MissesByService, StringComparer.Ordinal), cache.Entries, cache.StoredBytes);
         if (process.ExitCode is not (ExitCodes.Ok or ExitCodes.Partial))
@@ -118,10 +121,12 @@ public sealed class BenchHandler(ConsoleStreams io, TimeProvider time)
     private async Task<int> ServeAsync(SampleDataset dataset, ScaleProfile profile, string externalId, int port, CancellationToken ct)
     {
         await using var server = await SampleAccountServer.StartAsync(
-            new SampleAccountOptions { ExternalId = externalId, Dataset = dataset, Faults = profile.Faults, Port = port }, ct).ConfigureAwait(false);
+            new SampleAccountOptions { ExternalId = externalId, Dataset = dataset, Faults = profile.Faults, Port = port, ResponseCache = new SampleResponseCache() },
+            ct).ConfigureAwait(false);
         var caller = server.Credentials.Caller;
         await io.Out.WriteLineAsync($"""
-            The {profile.Name} sample account is serving on {server.Endpoint} (Ctrl-C to stop). Scan it, e.g. under dotnet-trace:
+            The {profile.Name} sample account is serving on {server.Endpoint} (Ctrl-C to stop), caching its answers as the benchmark
+            does: the first scan fills the cache, later ones profile the scanner alone. Scan it, e.g. under dotnet-trace:
 
               export AWS_ACCESS_KEY_ID={caller.AccessKeyId}
               export AWS_SECRET_ACCESS_KEY={caller.SecretAccessKey}
