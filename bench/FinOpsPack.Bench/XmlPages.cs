@@ -53,7 +53,7 @@ public static partial class XmlPages
         const string externalId = "bench-xml-external-id-0001";
         var dataset = SampleDataset.CreateScaled(Now, externalId, ScaleProfile.Large with { RegionCount = 1 });
         await using var server = await SampleAccountServer.StartAsync(new SampleAccountOptions { ExternalId = externalId, Dataset = dataset });
-        using var pipeline = new CallPipeline(new TransportOptions(), new NoAudit(), TimeProvider.System);
+        var pipeline = new CallPipeline(new TransportOptions(), new NoAudit(), TimeProvider.System);
         var endpoints = new EndpointResolver(server.Endpoint, _ => null);
         var request = new ScanRequest
         {

@@ -38,7 +38,7 @@ public sealed class FleetScanRunner(TimeProvider time)
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         using var audit = new AuditLog(Path.Combine(template.OutputDirectory, "audit.jsonl"));
-        using var pipeline = new CallPipeline(template.Transport, audit, time);
+        var pipeline = new CallPipeline(template.Transport, audit, time);
         var endpoints = new EndpointResolver(template.EndpointUrl, template.Environment);
         var context = new FleetContext(request, pipeline, endpoints, progress);
 

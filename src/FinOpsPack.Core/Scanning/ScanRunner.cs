@@ -25,7 +25,7 @@ public sealed class ScanRunner(TimeProvider time)
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         using var audit = new AuditLog(Path.Combine(request.OutputDirectory, "audit.jsonl"));
-        using var pipeline = new CallPipeline(request.Transport, audit, time);
+        var pipeline = new CallPipeline(request.Transport, audit, time);
         var endpoints = new EndpointResolver(request.EndpointUrl, request.Environment);
 
         AwsSession session;

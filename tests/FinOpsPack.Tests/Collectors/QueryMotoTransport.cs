@@ -36,6 +36,5 @@ public sealed class QueryMotoTransport : IAuditSink, IDisposable
     public void Dispose()
     {
         Transport.Dispose();
-        _pipeline.Dispose();
     }
 }

@@ -49,7 +49,6 @@ public sealed class SampleAccountEc2Fixture : IAsyncLifetime
     {
         _transport?.Dispose();
         _session?.Dispose();
-        _pipeline?.Dispose();
         await Harness.DisposeAsync();
     }
 }

@@ -34,12 +34,29 @@ public sealed class FaultToleranceTests
     public static TheoryData<string> DeclaredActions()
     {
         var data = new TheoryData<string>();
-        foreach (var action in CollectorCatalog.AllActions)
+        foreach (var action in CollectorCatalog.AllActions.Except(FallbackOnly))
         {
             data.Add(action);
         }
 
         return data;
+    }
+
+    /// <summary>Actions a collector calls only when an answer lacks something AWS's answers carry (the sample account's too).</summary>
+    private static readonly string[] FallbackOnly = ["s3:GetBucketLocation"];
+
+    [Fact]
+    public async Task Should_Complete_Every_Collector_When_A_Fallback_Action_Is_Denied_But_Not_Needed()
+    {
+        // Given the sample account denying GetBucketLocation, whose answer ListBuckets' BucketRegion already gives
+        await using var harness = await SampleAccountHarness.StartAsync(new FaultPlan { DeniedActions = new HashSet<string>(FallbackOnly) });
+
+        // When a scan runs
+        var result = await harness.ScanAsync(harness.Request());
+
+        // Then nothing is missing
+        Assert.All(result.Collectors, o => Assert.True(o.Status is CollectorStatus.Ok or CollectorStatus.NotEnabled, $"{o.Collector}: {o.Describe()}"));
+        Assert.Equal(ExitCodes.Ok, result.Scan.ExitCode);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public static class MotoCollectorRun
         MotoServer moto, IReadOnlyList<string> collectors, IReadOnlyList<string> regions, string accountId = DefaultAccount, TimeProvider? time = null)
     {
         var audit = new MemoryAudit();
-        using var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
+        var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
         var credentials = new BasicAWSCredentials(accountId == DefaultAccount ? "testing" : accountId, "testing");
         using var transport = new AwsTransport(pipeline, credentials, new EndpointResolver(moto.Endpoint, _ => null));
         var inventory = new InventoryBuilder(accountId);

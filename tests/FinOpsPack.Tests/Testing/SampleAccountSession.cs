@@ -74,7 +74,6 @@ public sealed class SampleAccountSession : IAsyncDisposable
     {
         _transport.Dispose();
         _session.Dispose();
-        _pipeline.Dispose();
         await _harness.DisposeAsync();
     }
 }

@@ -125,15 +125,12 @@ public static class ScanCallPlan
         var iamItems = d.IamUsers.Count + d.IamGroups.Count + d.IamRoles.Count + d.IamPolicies.Count;
         Global("iam.authorization", "iam", Pages(iamItems, IamClient.MaxItemsLimit), Pages(iamItems, IamClient.MaxItemsLimit));
 
-        // S3: ListBuckets, then per bucket GetBucketLocation (home region) and its lifecycle in the bucket's own region.
+        // S3: ListBuckets (its BucketRegion names each bucket's region, as AWS's does), then each bucket's lifecycle in
+        // the bucket's own region.
         Global("s3.buckets", "s3", Pages(d.S3Buckets.Count, S3Client.ListBucketsPageSize), Pages(d.S3Buckets.Count, S3Client.ListBucketsPageSize));
-        if (d.S3Buckets.Count > 0)
+        foreach (var group in d.S3Buckets.GroupBy(b => b.Region))
         {
-            steps.Add(new("s3.location", "s3", Home, 1, d.S3Buckets.Count, ["s3.buckets"]));
-            foreach (var group in d.S3Buckets.GroupBy(b => b.Region))
-            {
-                steps.Add(new($"s3.lifecycle@{group.Key}", "s3", group.Key, 1, group.Count(), ["s3.location"]));
-            }
+            steps.Add(new($"s3.lifecycle@{group.Key}", "s3", group.Key, 1, group.Count(), ["s3.buckets"]));
         }
 
         var notModelled = CollectorCatalog.All.Select(c => c.Name).Where(n => !modelled.Contains(n)).Order(StringComparer.Ordinal).ToList();

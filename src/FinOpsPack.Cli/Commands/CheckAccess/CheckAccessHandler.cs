@@ -28,7 +28,7 @@ public sealed class CheckAccessHandler(ConsoleStreams io, TimeProvider time, Fun
             await io.Err.WriteLineAsync($"Checking access of {request.RoleArn} (External ID fingerprint {request.ExternalId.Fingerprint}) in {region}").ConfigureAwait(false);
 
             using var audit = new AuditLog(null);
-            using var pipeline = new CallPipeline(request.Transport, audit, time);
+            var pipeline = new CallPipeline(request.Transport, audit, time);
             var endpoints = new EndpointResolver(request.EndpointUrl, request.Environment);
             using var session = await AwsSession.OpenAsync(request, pipeline, endpoints, ct).ConfigureAwait(false);
             using var transport = new AwsTransport(pipeline, session.Credentials, endpoints);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FinOpsPack.Core.Aws.Transport;
 
 namespace FinOpsPack.Core.Aws.Protocol;
 
@@ -15,6 +16,7 @@ public static class Paginator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
+            CallPriority.MarkPage(continuation: token is not null);
             var page = await fetchPage(token, ct).ConfigureAwait(false);
             foreach (var item in items(page))
             {

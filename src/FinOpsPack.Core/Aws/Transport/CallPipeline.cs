@@ -8,15 +8,16 @@ namespace FinOpsPack.Core.Aws.Transport;
 /// <summary>
 /// What every API call goes through, whoever signs it: a global and a per-service-and-region concurrency bound, retries
 /// with exponential back-off and jitter on throttling, 5xx and dropped connections, one audit record, usage counters.
-/// A slot is held only while an attempt is on the wire, never during back-off.
+/// A slot is held only while an attempt is on the wire, never during back-off; pages of long chains are served first
+/// (<see cref="CallPriority"/>).
 /// </summary>
-public sealed class CallPipeline : IDisposable
+public sealed class CallPipeline
 {
     private readonly TransportOptions _options;
     private readonly IAuditSink _audit;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _global;
-    private readonly ConcurrentDictionary<(string Service, string Region), SemaphoreSlim> _perService = new();
+    private readonly PrioritySlots _global;
+    private readonly ConcurrentDictionary<(string Service, string Region), PrioritySlots> _perService = new();
     private readonly ResiliencePipeline _retry;
 
     public CallPipeline(TransportOptions options, IAuditSink audit, TimeProvider time)
@@ -24,7 +25,7 @@ public sealed class CallPipeline : IDisposable
         _options = options;
         _audit = audit;
         _time = time;
-        _global = new SemaphoreSlim(options.MaxConcurrency);
+        _global = new PrioritySlots(options.MaxConcurrency);
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -110,11 +111,12 @@ public sealed class CallPipeline : IDisposable
     {
         var limiter = _perService.GetOrAdd(
             (service.SigningName, service.GlobalRegion ?? region),
-            key => new SemaphoreSlim(_options.LimitFor(key.Service)));
-        await limiter.WaitAsync(ct).ConfigureAwait(false);
+            key => new PrioritySlots(_options.LimitFor(key.Service)));
+        var urgent = CallPriority.IsUrgent(service);
+        await limiter.WaitAsync(urgent, ct).ConfigureAwait(false);
         try
         {
-            await _global.WaitAsync(ct).ConfigureAwait(false);
+            await _global.WaitAsync(urgent, ct).ConfigureAwait(false);
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -155,13 +157,4 @@ public sealed class CallPipeline : IDisposable
         || e.StatusCode == HttpStatusCode.RequestTimeout;
 
     private static string OneLine(Exception e) => (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ");
-
-    public void Dispose()
-    {
-        _global.Dispose();
-        foreach (var limiter in _perService.Values)
-        {
-            limiter.Dispose();
-        }
-    }
 }

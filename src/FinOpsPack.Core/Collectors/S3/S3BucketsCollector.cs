@@ -7,8 +7,9 @@ namespace FinOpsPack.Core.Collectors.S3;
 
 /// <summary>
 /// Every bucket with its region and lifecycle rules (expiration, transitions, abort of incomplete multipart uploads).
-/// The region comes from GetBucketLocation (the policy grants it and ListBuckets' BucketRegion is a 2024 addition other
-/// S3 implementations lack); the lifecycle is then read in the bucket's own region, as S3 requires.
+/// The region comes from ListBuckets' BucketRegion (AWS returns it since 2024 when the request carries a parameter, and
+/// we send MaxBuckets): one call per bucket fewer. Where an S3 implementation leaves it out (older ones, moto), the
+/// bucket's GetBucketLocation answers instead. The lifecycle is then read in the bucket's own region, as S3 requires.
 /// A bucket whose lifecycle may not be read keeps null rules (not judged) and a note; if none may be read, the
 /// buckets are kept and the collector reports the missing permission.
 /// </summary>
@@ -65,7 +66,7 @@ public sealed class S3BucketsCollector : ICollector
     private static async Task<(S3Bucket Bucket, AwsServiceException? Denied)> ReadBucketAsync(
         CollectorContext context, Func<string, S3Client> clientFor, S3BucketEntry entry, CancellationToken ct)
     {
-        var region = await clientFor(context.Region).GetBucketLocationAsync(entry.Name, ct).ConfigureAwait(false);
+        var region = entry.BucketRegion ?? await clientFor(context.Region).GetBucketLocationAsync(entry.Name, ct).ConfigureAwait(false);
         try
         {
             var rules = await clientFor(region).GetBucketLifecycleConfigurationAsync(entry.Name, ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public sealed class CallPipelineLatencyTests
         // Given one slot in all, and a clock that moves only when told
         var time = new SteppedTime();
         var audit = new Records();
-        using var pipeline = new CallPipeline(new TransportOptions { MaxConcurrency = 1 }, audit, time);
+        var pipeline = new CallPipeline(new TransportOptions { MaxConcurrency = 1 }, audit, time);
         var releaseFirst = new TaskCompletionSource();
         var releaseSecond = new TaskCompletionSource();
         var secondSent = new TaskCompletionSource();

@@ -72,7 +72,7 @@ public sealed class SpendCollectorMotoTests(MotoServer moto) : IClassFixture<Mot
             Result([Period("2026-01-01", "2026-02-01", false, (["Tax"], "0.5", "0.5"))], "page-3"),
             Result([Period("2026-02-01", "2026-03-01", false, (["AWS Lambda"], "2.000000001", "1.9"))]));
         var audit = new MemoryAudit();
-        using var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
+        var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
         using var transport = new AwsTransport(pipeline, new Amazon.Runtime.BasicAWSCredentials("testing", "testing"), new FinOpsPack.Core.Aws.EndpointResolver(moto.Endpoint, _ => null));
 
         // When our client reads the query
@@ -130,7 +130,7 @@ public sealed class SpendCollectorMotoTests(MotoServer moto) : IClassFixture<Mot
 
     private async Task BindAsync(params GetCostAndUsageRequest[] requests)
     {
-        using var pipeline = new CallPipeline(new TransportOptions(), new MemoryAudit(), TimeProvider.System);
+        var pipeline = new CallPipeline(new TransportOptions(), new MemoryAudit(), TimeProvider.System);
         using var transport = new AwsTransport(pipeline, new Amazon.Runtime.BasicAWSCredentials("testing", "testing"), new FinOpsPack.Core.Aws.EndpointResolver(moto.Endpoint, _ => null));
         var client = new CostExplorerClient(transport, "us-east-1");
         foreach (var request in requests)

@@ -102,7 +102,7 @@ public sealed class Ec2CollectorsMotoTests(MotoServer moto) : IClassFixture<Moto
     private async Task<(AccountInventory Inventory, RecordingAuditSink Audit)> CollectAsync(ICollector collector, string region)
     {
         var audit = new RecordingAuditSink();
-        using var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
+        var pipeline = new CallPipeline(new TransportOptions(), audit, TimeProvider.System);
         using var transport = new AwsTransport(pipeline, new BasicAWSCredentials("testing", "testing"), new EndpointResolver(moto.Endpoint, _ => null));
         var inventory = new InventoryBuilder(Account);
         await collector.CollectAsync(new CollectorContext(transport, inventory, new ScanSettings(), TimeProvider.System, region, SeededRegions), CancellationToken.None);

@@ -23,6 +23,10 @@ public sealed class S3BucketsCollectorTests
         Assert.Equal(Json(session.Dataset.S3Buckets.OrderBy(b => b.Name, StringComparer.Ordinal)), Json(inventory.S3Buckets));
         Assert.Null(inventory.S3Buckets.Single(b => b.Name == "acme-backups-eu").LifecycleRules);
         Assert.Equal(["lifecycle of bucket acme-backups-eu not readable: AccessDenied"], outcome.Notes);
+
+        // and the regions came with the listing (BucketRegion): no GetBucketLocation, one lifecycle read per bucket
+        Assert.Equal(0, session.Calls("s3:GetBucketLocation"));
+        Assert.Equal(session.Dataset.S3Buckets.Count, session.Calls("s3:GetLifecycleConfiguration"));
     }
 
     [Fact]
