@@ -46,6 +46,31 @@ public sealed class QueryForm(AwsService service, string operation)
         new(service, region, _fields[0].Value, HttpMethod.Post, "/", Encoding.UTF8.GetBytes(Encode()),
             "application/x-www-form-urlencoded; charset=utf-8");
 
-    public string Encode() =>
-        string.Join('&', _fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+    /// <summary>
+    /// The form body. Built in one buffer: a GetMetricData form of 500 queries has some 4,000 fields, and a string per
+    /// field and pair made it a measurable share of a large scan's CPU.
+    /// </summary>
+    public string Encode()
+    {
+        var body = new StringBuilder(_fields.Count * 48);
+        foreach (var (key, value) in _fields)
+        {
+            if (body.Length > 0)
+            {
+                body.Append('&');
+            }
+
+            AppendEscaped(body, key).Append('=');
+            AppendEscaped(body, value);
+        }
+
+        return body.ToString();
+    }
+
+    private static StringBuilder AppendEscaped(StringBuilder body, string text) =>
+        text.AsSpan().ContainsAnyExcept(Unreserved) ? body.Append(Uri.EscapeDataString(text)) : body.Append(text);
+
+    // RFC 3986 unreserved characters: what Uri.EscapeDataString leaves as they are.
+    private static readonly System.Buffers.SearchValues<char> Unreserved =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
 }

@@ -53,11 +53,12 @@ public static class BedrockPermissionAnalyzer
         static IEnumerable<SourcedPolicy> Inline(IEnumerable<InlinePolicy> inline, string scope) =>
             inline.Select(p => new SourcedPolicy($"{scope}inline:{p.PolicyName}", p.PolicyDocument));
 
+        var facts = new StatementFacts();
         var principals = new List<IamPrincipal>();
         foreach (var role in roles)
         {
             var sources = Inline(role.RolePolicyList, "").Concat(Managed(role.AttachedManagedPolicies, "")).ToList();
-            principals.Add(Evaluate(accountId, PrincipalKind.Role, role.RoleName, role.Arn, role.Path, role.PermissionsBoundary, sources));
+            principals.Add(Evaluate(accountId, PrincipalKind.Role, role.RoleName, role.Arn, role.Path, role.PermissionsBoundary, sources, facts));
         }
 
         foreach (var user in users)
@@ -76,7 +77,7 @@ public static class BedrockPermissionAnalyzer
                 sources.AddRange(Managed(group.AttachedManagedPolicies, scope));
             }
 
-            principals.Add(Evaluate(accountId, PrincipalKind.User, user.UserName, user.Arn, user.Path, user.PermissionsBoundary, sources));
+            principals.Add(Evaluate(accountId, PrincipalKind.User, user.UserName, user.Arn, user.Path, user.PermissionsBoundary, sources, facts));
         }
 
         return new BedrockAnalysis(principals, Governance(principals), [.. unresolved], [.. unknownGroups]);
@@ -91,18 +92,23 @@ public static class BedrockPermissionAnalyzer
     }
 
     /// <summary>The Bedrock grants of a set of policies (one principal's), each marked with the denial that voids it, if any.</summary>
-    public static IReadOnlyList<BedrockGrant> Grants(IReadOnlyList<SourcedPolicy> policies)
+    public static IReadOnlyList<BedrockGrant> Grants(IReadOnlyList<SourcedPolicy> policies) => Grants(policies, new StatementFacts());
+
+    private static IReadOnlyList<BedrockGrant> Grants(IReadOnlyList<SourcedPolicy> policies, StatementFacts facts)
     {
         var denials = policies
-            .SelectMany(p => p.Document.Statements.Where(s => IsBlanketDeny(s) && CoversSomeBedrockAction(s)).Select(s => (p.Source, Statement: s)))
+            .SelectMany(p => p.Document.Statements.Where(s => facts.Of(s).VoidsBedrock).Select(s => (p.Source, Statement: s)))
             .ToList();
         var grants = new List<BedrockGrant>();
         foreach (var policy in policies)
         {
-            foreach (var statement in policy.Document.Statements.Where(s => s.IsAllow && CoversSomeBedrockAction(s) && ReachesBedrockResource(s)))
+            foreach (var statement in policy.Document.Statements)
             {
-                var deniedBy = DeniedBy(statement, denials);
-                grants.Add(new BedrockGrant(policy.Source, Describe(statement), statement.HasCondition, deniedBy));
+                if (facts.Of(statement) is { GrantsBedrock: true } fact)
+                {
+                    var deniedBy = DeniedBy(statement, denials);
+                    grants.Add(new BedrockGrant(policy.Source, fact.Description!, statement.HasCondition, deniedBy));
+                }
             }
         }
 
@@ -111,13 +117,20 @@ public static class BedrockPermissionAnalyzer
 
     private static IamPrincipal Evaluate(
         string accountId, PrincipalKind kind, string name, string arn, string path,
-        AttachedPermissionsBoundary? boundary, IReadOnlyList<SourcedPolicy> sources)
+        AttachedPermissionsBoundary? boundary, IReadOnlyList<SourcedPolicy> sources, StatementFacts facts)
     {
-        var grants = Grants(sources);
+        var grants = Grants(sources, facts);
         return new IamPrincipal(
             accountId, kind, name, arn, path, boundary?.PermissionsBoundaryArn,
             grants.Any(g => g.DeniedBy is null),
             [.. grants.Select(g => g.ToString())]);
+    }
+
+    internal static StatementFacts.Facts FactsOf(PolicyStatement s)
+    {
+        var covers = CoversSomeBedrockAction(s);
+        var grants = s.IsAllow && covers && ReachesBedrockResource(s);
+        return new StatementFacts.Facts(grants, IsBlanketDeny(s) && covers, grants ? Describe(s) : null);
     }
 
     private static bool CoversSomeBedrockAction(PolicyStatement s) =>
@@ -172,6 +185,29 @@ public static class BedrockPermissionAnalyzer
         };
         return what + where;
     }
+}
+
+/// <summary>
+/// What a statement says about Bedrock, worked out once per statement: 5,000 roles mostly share a handful of managed
+/// policies, whose statements would otherwise be pattern-matched again for every principal.
+/// </summary>
+internal sealed class StatementFacts
+{
+    private readonly Dictionary<PolicyStatement, Facts> _known = new(ReferenceEqualityComparer.Instance);
+
+    public Facts Of(PolicyStatement statement)
+    {
+        if (!_known.TryGetValue(statement, out var facts))
+        {
+            facts = BedrockPermissionAnalyzer.FactsOf(statement);
+            _known[statement] = facts;
+        }
+
+        return facts;
+    }
+
+    /// <param name="Description">Set when the statement grants Bedrock.</param>
+    public sealed record Facts(bool GrantsBedrock, bool VoidsBedrock, string? Description);
 }
 
 /// <summary>A policy document with where it comes from, e.g. <c>inline:llm-access</c> or <c>group:ops/managed:AdminAccess</c>.</summary>
