@@ -21,7 +21,7 @@ public static class ScanComposition
             }
 
             PhaseMemory.Release();
-            PhaseTrace.Mark("checks, memory released");
+            PhaseTrace.Mark("findings, memory released");
             return Task.FromResult(result);
         },
     };

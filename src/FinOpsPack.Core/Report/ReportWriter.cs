@@ -41,7 +41,7 @@ public sealed class ReportWriter(TimeProvider time)
             await html.FlushAsync(ct).ConfigureAwait(false);
         }
 
-        model = null;
+        model = null; // the CSV needs only the findings: the page's model goes with the release below
         PhaseMemory.Release();
         PhaseTrace.Mark("report.html, memory released");
         await using (var csv = OpenText(files.Csv))

@@ -40,6 +40,8 @@ public sealed class FindingEngine(IEnumerable<ICheck>? checks = null)
 
         var distinct = findings.DistinctBy(f => f.Id).ToList();
         findings.Clear();
+
+        // The checks' garbage goes back before de-duplication adds its own: together they made a large scan's peak.
         PhaseMemory.Release();
         PhaseTrace.Mark("checks, memory released");
         var deduplicated = SavingsDeduplicator.Apply(distinct);
