@@ -44,6 +44,12 @@ public sealed partial class SampleDataset
     /// <summary>Largest page the sample account returns, whatever MaxResults asks: small, so pagination is exercised.</summary>
     public int MaxPageSize { get; init; } = 3;
 
+    /// <summary>
+    /// Whether ListBuckets names each bucket's region (AWS has since 2024, when asked with a parameter); false plays an
+    /// older S3 implementation, whose clients must ask GetBucketLocation per bucket.
+    /// </summary>
+    public bool S3ListsBucketRegion { get; set; } = true;
+
     public List<Ec2Instance> Ec2Instances { get; } = [];
     public List<EbsVolume> EbsVolumes { get; } = [];
     public List<EbsSnapshot> EbsSnapshots { get; } = [];

@@ -104,7 +104,7 @@ public sealed class S3Handler : ISampleServiceHandler
             xml.Append("<Bucket><Name>").Append(Escape(b.Name)).Append("</Name><CreationDate>")
                 .Append(b.CreationDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
                 .Append("</CreationDate>");
-            if (paged)
+            if (paged && call.Dataset.S3ListsBucketRegion)
             {
                 xml.Append("<BucketRegion>").Append(b.Region).Append("</BucketRegion>");
             }

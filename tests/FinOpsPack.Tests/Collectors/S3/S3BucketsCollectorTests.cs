@@ -30,6 +30,22 @@ public sealed class S3BucketsCollectorTests
     }
 
     [Fact]
+    public async Task Should_Ask_Each_Bucket_Its_Location_When_ListBuckets_Leaves_The_Region_Out()
+    {
+        // Given an S3 that answers ListBuckets without BucketRegion (older implementations)
+        var dataset = SampleAccountSession.NewDataset();
+        dataset.S3ListsBucketRegion = false;
+        await using var session = await SampleAccountSession.StartAsync(dataset);
+
+        // When the S3 collector runs
+        var (inventory, _) = await session.RunAsync(["s3.buckets"]);
+
+        // Then each bucket's region came from GetBucketLocation, and is the same as the listing would have said
+        Assert.Equal(dataset.S3Buckets.Count, session.Calls("s3:GetBucketLocation"));
+        Assert.Equal(dataset.S3Buckets.Select(b => (b.Name, b.Region)).Order(), inventory.S3Buckets.Select(b => (b.Name, b.Region)).Order());
+    }
+
+    [Fact]
     public async Task Should_Keep_The_Buckets_And_Report_The_Missing_Permission_When_No_Lifecycle_May_Be_Read()
     {
         // Given a role without s3:GetLifecycleConfiguration
