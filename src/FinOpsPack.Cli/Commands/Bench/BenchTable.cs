@@ -83,14 +83,16 @@ public static class BenchTable
             : $"Report: not measured ({r.Render.NotMeasured}).");
         Line("");
         Line("Goals:");
-        Goal(Line, d.Wall <= cp.Critical.Time * WallOverCriticalGoal, string.Create(c, $"wall ≤ {WallOverCriticalGoal} × critical path: {Ratio(d.Wall / cp.Critical.Time)}"));
+        // The goals are set for the large account; at a smaller size a scan is a few round trips in a row plus start-up.
+        var large = r.Resources >= 100_000 && r.CohRecommendations >= 20_000;
+        var indicative = large ? "" : " (this size is below 100,000 resources and 20,000 recommendations: indicative only)";
+        Goal(Line, d.Wall <= cp.Critical.Time * WallOverCriticalGoal,
+            string.Create(c, $"wall ≤ {WallOverCriticalGoal} × critical path{indicative}: {Ratio(d.Wall / cp.Critical.Time)}"));
         // Judged on the same-run baseline (the sequential run's wall): under CPU contention each call's own latency grows,
         // so the concurrent run's sum of latencies overstates what the same calls one at a time would cost.
         Goal(Line, s.Wall / d.Wall >= SequentialOverWallGoal,
-            string.Create(c, $"≥ {SequentialOverWallGoal:0} × faster than sequential: {Ratio(s.Wall / d.Wall)} (the --max-concurrency 1 run's wall / default wall; sum of latencies / wall: {Ratio(d.Audit.SumOfLatencies / d.Wall)})"));
-        var large = r.Resources >= 100_000 && r.CohRecommendations >= 20_000;
-        Goal(Line, d.Process.PeakRssBytes is { } peak && peak <= PeakRssGoalBytes,
-            $"peak RSS ≤ 400 MB{(large ? "" : " (this size is below 100,000 resources and 20,000 recommendations: indicative only)")}: {Megabytes(d.Process.PeakRssBytes)}");
+            string.Create(c, $"≥ {SequentialOverWallGoal:0} × faster than sequential{indicative}: {Ratio(s.Wall / d.Wall)} (the --max-concurrency 1 run's wall / default wall; sum of latencies / wall: {Ratio(d.Audit.SumOfLatencies / d.Wall)})"));
+        Goal(Line, d.Process.PeakRssBytes is { } peak && peak <= PeakRssGoalBytes, $"peak RSS ≤ 400 MB{indicative}: {Megabytes(d.Process.PeakRssBytes)}");
         Goal(Line, Math.Max(d.Audit.CostExplorerRequests, s.Audit.CostExplorerRequests) <= CostExplorerGoal,
             string.Create(c, $"≤ {CostExplorerGoal} paid Cost Explorer requests: {d.Audit.CostExplorerRequests}"));
         Goal(Line, r.Render.Time is { } t && t <= RenderGoal,
