@@ -94,7 +94,7 @@ public sealed class CollectorRunner(
         IReadOnlyList<string> regions = region is null
             ? (regionList.IsCompletedSuccessfully ? regionList.Result : [])
             : await regionList.ConfigureAwait(false);
-        var attribution = new CallAttribution(collector.Name);
+        var attribution = new CallAttribution(collector.Name, inventory.AccountId);
         CallAttribution.Begin(attribution);
         var context = new CollectorContext(transport, inventory, settings, time, region, regions, credentials);
         var startedAt = time.GetUtcNow();

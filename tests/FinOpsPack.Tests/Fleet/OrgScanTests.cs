@@ -19,6 +19,15 @@ public sealed class OrgScanTests
         // Then one document covers the four ACTIVE accounts, the legacy one as a gap, and the run exits 3
         Assert.Equal(ExitCodes.Partial, code);
         Assert.Equal(ExitCodes.Partial, result.Scan.ExitCode);
+
+        // and the one audit trail names, for every collector's call, the account it was reading
+        var audited = File.ReadLines(Path.Combine(harness.OutputRoot, "org", "audit.jsonl")).Skip(1)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(r => r.TryGetProperty("collector", out _))
+            .Select(r => r.GetProperty("account").GetString())
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { SampleDataset.DefaultAccountId, SampleDataset.ProdAccountId, SampleDataset.DevAccountId }.Order(StringComparer.Ordinal), audited);
         var accounts = result.Accounts!.ToDictionary(a => a.AccountId);
         Assert.Equal(
             new[] { SampleDataset.DefaultAccountId, SampleDataset.ProdAccountId, SampleDataset.DevAccountId, SampleDataset.LegacyAccountId }.Order(StringComparer.Ordinal),

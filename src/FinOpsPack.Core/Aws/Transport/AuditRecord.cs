@@ -4,6 +4,7 @@ namespace FinOpsPack.Core.Aws.Transport;
 /// <param name="DurationMs">Wall time of the call including queueing and retry back-off.</param>
 /// <param name="LatencyMs">Sum of the attempts' own round trips (what the call would cost done alone, without waiting).</param>
 /// <param name="Collector">The collector that made the call, when one did.</param>
+/// <param name="Account">The account the collector was reading, when one was.</param>
 public sealed record AuditRecord(
     DateTimeOffset Time,
     string Service,
@@ -17,7 +18,8 @@ public sealed record AuditRecord(
     double DurationMs,
     double LatencyMs,
     string? ErrorCode,
-    string? Collector);
+    string? Collector,
+    string? Account = null);
 
 /// <summary>The first line of audit.jsonl: who looked, with which scope.</summary>
 public sealed record AuditHeader(

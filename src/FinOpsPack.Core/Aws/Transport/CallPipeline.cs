@@ -98,7 +98,7 @@ public sealed class CallPipeline
             var record = new AuditRecord(
                 startedAt, service.IamPrefix, operation, service.ActionFor(operation), service.GlobalRegion ?? region, status,
                 requestId, attempts, throttles, _time.GetElapsedTime(started).TotalMilliseconds, latency.TotalMilliseconds,
-                errorCode, attribution?.Collector);
+                errorCode, attribution?.Collector, attribution?.AccountId);
             _audit.Record(record);
             Usage.Count(record, billedCostExplorerRequest: service == AwsService.CostExplorer && errorCode is null);
         }
