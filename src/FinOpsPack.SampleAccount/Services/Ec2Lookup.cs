@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FinOpsPack.Core.Inventory;
 using FinOpsPack.SampleAccount.Dataset;
 
@@ -6,18 +5,14 @@ namespace FinOpsPack.SampleAccount.Services;
 
 /// <summary>
 /// Indexes over the dataset's EC2 lists, so that writing a resource never scans a list (a page of 1,000 instances in
-/// the scale account would otherwise cost millions of comparisons). Built on first use and rebuilt whenever a list has
-/// grown or shrunk, since tests may add resources to a dataset before serving it.
+/// the scale account would otherwise cost millions of comparisons), kept per dataset by <see cref="DatasetIndexCache{T}"/>.
 /// </summary>
 internal sealed class Ec2Lookup
 {
-    private static readonly ConditionalWeakTable<SampleDataset, Ec2Lookup> Cache = [];
-
-    private readonly (int, int, int, int, int) _counts;
+    private static readonly DatasetIndexCache<Ec2Lookup> Cache = new(data => new Ec2Lookup(data), CountsOf);
 
     private Ec2Lookup(SampleDataset data)
     {
-        _counts = CountsOf(data);
         for (var i = 0; i < data.Ec2Instances.Count; i++)
         {
             var instance = data.Ec2Instances[i];
@@ -70,21 +65,11 @@ internal sealed class Ec2Lookup
     /// <summary>Images some Windows instance was launched from.</summary>
     public HashSet<string> WindowsImages { get; } = new(StringComparer.Ordinal);
 
-    public static Ec2Lookup For(SampleDataset data)
-    {
-        if (Cache.TryGetValue(data, out var lookup) && lookup._counts == CountsOf(data))
-        {
-            return lookup;
-        }
-
-        lookup = new Ec2Lookup(data);
-        Cache.AddOrUpdate(data, lookup);
-        return lookup;
-    }
+    public static Ec2Lookup For(SampleDataset data) => Cache.For(data);
 
     public Ec2Instance Instance(SampleDataset data, string instanceId) =>
         InstanceIndex.TryGetValue(instanceId, out var i) ? data.Ec2Instances[i] : throw new InvalidOperationException("no instance " + instanceId);
 
-    private static (int, int, int, int, int) CountsOf(SampleDataset data) =>
+    private static object CountsOf(SampleDataset data) =>
         (data.Ec2Instances.Count, data.NatGateways.Count, data.ElasticIps.Count, data.EbsSnapshots.Count, data.EbsVolumes.Count);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FinOpsPack.SampleAccount.Dataset;
 
 namespace FinOpsPack.SampleAccount.Services;
@@ -6,14 +5,13 @@ namespace FinOpsPack.SampleAccount.Services;
 /// <summary>
 /// Where each resource CloudWatch answers for sits in the dataset (instance, volume, NAT gateway, DB instance), so a
 /// GetMetricData page of 500 queries never scans the lists (in the scale account that was most of the sample account's
-/// CPU). Built on first use, rebuilt when a list has grown or shrunk; an entry is checked against the list before use,
-/// since tests may replace items in place.
+/// CPU), kept per dataset by <see cref="DatasetIndexCache{T}"/>; an entry is checked against the list before use, since
+/// tests may replace items in place.
 /// </summary>
 internal sealed class MetricResourceLookup
 {
-    private static readonly ConditionalWeakTable<SampleDataset, MetricResourceLookup> Cache = [];
+    private static readonly DatasetIndexCache<MetricResourceLookup> Cache = new(data => new MetricResourceLookup(data), CountsOf);
 
-    private readonly (int, int, int, int) _counts;
     private readonly Dictionary<string, (Kind Kind, int Index)> _index = new(StringComparer.Ordinal);
 
     private enum Kind
@@ -26,7 +24,6 @@ internal sealed class MetricResourceLookup
 
     private MetricResourceLookup(SampleDataset data)
     {
-        _counts = CountsOf(data);
         for (var i = 0; i < data.Ec2Instances.Count; i++)
         {
             _index.TryAdd(data.Ec2Instances[i].InstanceId, (Kind.Instance, i));
@@ -48,30 +45,16 @@ internal sealed class MetricResourceLookup
         }
     }
 
-    private static MetricResourceLookup For(SampleDataset data)
-    {
-        if (Cache.TryGetValue(data, out var lookup) && lookup._counts == CountsOf(data))
-        {
-            return lookup;
-        }
-
-        lookup = new MetricResourceLookup(data);
-        Cache.AddOrUpdate(data, lookup);
-        return lookup;
-    }
-
     /// <summary>The resource's region, creation and (for a stopped instance) stop time; all null for an unknown id.</summary>
     public static (string? Region, DateTimeOffset? Created, DateTimeOffset? Stopped) Find(SampleDataset d, string id)
     {
-        if (For(d).TryRead(d, id, out var found))
+        if (Cache.For(d).TryRead(d, id, out var found))
         {
             return found;
         }
 
         // An item was replaced in place since the index was built: rebuild and look again.
-        var fresh = new MetricResourceLookup(d);
-        Cache.AddOrUpdate(d, fresh);
-        return fresh.TryRead(d, id, out found) ? found : (null, null, null);
+        return Cache.Rebuild(d).TryRead(d, id, out found) ? found : (null, null, null);
     }
 
     private bool TryRead(SampleDataset d, string id, out (string? Region, DateTimeOffset? Created, DateTimeOffset? Stopped) found)
@@ -101,6 +84,6 @@ internal sealed class MetricResourceLookup
         }
     }
 
-    private static (int, int, int, int) CountsOf(SampleDataset data) =>
+    private static object CountsOf(SampleDataset data) =>
         (data.Ec2Instances.Count, data.EbsVolumes.Count, data.NatGateways.Count, data.RdsInstances.Count);
 }
