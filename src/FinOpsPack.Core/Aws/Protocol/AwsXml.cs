@@ -169,9 +169,7 @@ public static class AwsXml
     public static string? Text(this XElement? e, string localName) => e.Child(localName)?.Value;
 
     /// <summary>Text of a member that takes few distinct values (a state, a type, a zone, a tag): one shared instance (<see cref="TokenPool"/>).</summary>
-    public static string? Token(this XElement? e, string localName) => Shared(e.Text(localName));
-
-    public static string? Shared(string? value) => TokenPool.Shared(value);
+    public static string? Token(this XElement? e, string localName) => TokenPool.Shared(e.Text(localName));
 
     public static int? Int(this XElement? e, string localName) =>
         e.Text(localName) is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;

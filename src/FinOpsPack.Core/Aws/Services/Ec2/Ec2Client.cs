@@ -112,7 +112,7 @@ public sealed class Ec2Client(IAwsTransport transport, string region)
         }
     }
 
-    private static string Shared(string value) => AwsXml.Shared(value)!;
+    private static string Shared(string value) => TokenPool.Shared(value)!;
 
     private static string Required(XmlItem e, string localName) =>
         e.Text(localName) is { Length: > 0 } value ? value : throw new FormatException($"<{e.Name}> has no <{localName}>");
