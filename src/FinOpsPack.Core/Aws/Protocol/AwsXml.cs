@@ -168,9 +168,6 @@ public static class AwsXml
 
     public static string? Text(this XElement? e, string localName) => e.Child(localName)?.Value;
 
-    /// <summary>Text of a member that takes few distinct values (a state, a type, a zone, a tag): one shared instance (<see cref="TokenPool"/>).</summary>
-    public static string? Token(this XElement? e, string localName) => TokenPool.Shared(e.Text(localName));
-
     public static int? Int(this XElement? e, string localName) =>
         e.Text(localName) is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;
 
@@ -185,11 +182,6 @@ public static class AwsXml
 
     public static DateTimeOffset? Time(this XElement? e, string localName) =>
         e.Text(localName) is { Length: > 0 } s ? ParseTime(s) : null;
-
-    /// <summary>EC2 <c>tagSet/item{key,value}</c> or query <c>TagList/Tag{Key,Value}</c> into a dictionary.</summary>
-    public static IReadOnlyDictionary<string, string> Ec2Tags(this XElement e) =>
-        e.Items("tagSet").Where(t => t.Text("key") is not null)
-            .GroupBy(t => t.Token("key")!).ToDictionary(g => g.Key, g => g.First().Token("value") ?? "");
 }
 
 /// <summary>What <see cref="AwsXml.ReadPage"/> keeps of a page besides its items: the root's name and the texts near it.</summary>
