@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FinOpsPack.Core.Collectors;
 using FinOpsPack.Core.Scanning;
+using FinOpsPack.SampleAccount.Dataset;
 using FinOpsPack.SampleAccount.Hosting;
 using FinOpsPack.Tests.Testing;
 
@@ -34,7 +35,7 @@ public sealed class FaultToleranceTests
     public static TheoryData<string> DeclaredActions()
     {
         var data = new TheoryData<string>();
-        foreach (var action in CollectorCatalog.AllActions.Except(FallbackOnly))
+        foreach (var action in CollectorCatalog.AllActions)
         {
             data.Add(action);
         }
@@ -42,14 +43,11 @@ public sealed class FaultToleranceTests
         return data;
     }
 
-    /// <summary>Actions a collector calls only when an answer lacks something AWS's answers carry (the sample account's too).</summary>
-    private static readonly string[] FallbackOnly = ["s3:GetBucketLocation"];
-
     [Fact]
     public async Task Should_Complete_Every_Collector_When_A_Fallback_Action_Is_Denied_But_Not_Needed()
     {
         // Given the sample account denying GetBucketLocation, whose answer ListBuckets' BucketRegion already gives
-        await using var harness = await SampleAccountHarness.StartAsync(new FaultPlan { DeniedActions = new HashSet<string>(FallbackOnly) });
+        await using var harness = await SampleAccountHarness.StartAsync(new FaultPlan { DeniedActions = new HashSet<string> { "s3:GetBucketLocation" } });
 
         // When a scan runs
         var result = await harness.ScanAsync(harness.Request());
@@ -63,8 +61,13 @@ public sealed class FaultToleranceTests
     [MemberData(nameof(DeclaredActions))]
     public async Task Should_Report_Not_Permitted_For_That_Collector_Only_When_One_Action_Is_Denied(string action)
     {
-        // Given the sample account denying one action
-        await using var harness = await SampleAccountHarness.StartAsync(new FaultPlan { DeniedActions = new HashSet<string> { action } });
+        // Given the sample account denying one action, its S3 leaving BucketRegion out of ListBuckets so that every
+        // declared action is needed (GetBucketLocation is asked only then)
+        var dataset = SampleDataset.Create(DateTimeOffset.UtcNow, SampleAccountHarness.TestExternalId);
+        dataset.S3ListsBucketRegion = false;
+        await using var harness = await SampleAccountHarness.StartAsync(
+            new FaultPlan { DeniedActions = new HashSet<string> { action } },
+            new SampleAccountOptions { ExternalId = SampleAccountHarness.TestExternalId, Dataset = dataset });
 
         // When a scan runs
         var result = await harness.ScanAsync(harness.Request());
